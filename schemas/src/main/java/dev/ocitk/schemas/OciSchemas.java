@@ -25,11 +25,25 @@ public final class OciSchemas {
     /** Classpath directory (no leading slash) holding the schema files. */
     public static final String RESOURCE_DIR = "dev/ocitk/schemas/v" + SPEC_VERSION + "/";
 
-    /** The three top-level documents of the spec. */
+    /**
+     * The data table (not a schema) mapping JSON-pointer patterns to the spec version that introduced each
+     * field or value; its shape is described by {@link #SINCE_SCHEMA_FILE}.
+     */
+    public static final String SINCE_FILE = "since.json";
+
+    /** The JSON Schema describing {@link #SINCE_FILE}; it is not part of the OCI documents. */
+    public static final String SINCE_SCHEMA_FILE = "since-schema.json";
+
+    /** The top-level documents of the spec, each with its own schema file. */
     public enum Document {
+        /** {@code config.json} of a bundle (config.md and the platform documents). */
         CONFIG("config-schema.json"),
+        /** The container state (runtime.md#state). */
         STATE("state-schema.json"),
-        FEATURES("features-schema.json");
+        /** The Features structure (features.md, features-linux.md). */
+        FEATURES("features-schema.json"),
+        /** The seccomp-notify payload sent over {@code listenerPath} (config-linux.md#the-container-process-state). */
+        CONTAINER_PROCESS_STATE("container-process-state-schema.json");
 
         private final String fileName;
 
@@ -60,6 +74,14 @@ public final class OciSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The files in {@link #files()} that are JSON Schemas, i.e. every file except the {@link #SINCE_FILE} data
+     * table. Each declares {@code $id = BASE_ID + fileName}.
+     */
+    public static List<String> schemaFiles() {
+        return files().stream().filter(f -> !f.equals(SINCE_FILE)).toList();
     }
 
     /** The classpath URL of one schema file. */
