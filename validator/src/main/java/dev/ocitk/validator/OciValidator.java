@@ -1,6 +1,7 @@
 package dev.ocitk.validator;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Entry point of the validator library: schema plus semantic checks of OCI runtime documents.
@@ -14,6 +15,11 @@ public interface OciValidator {
     /** A validator for spec v1.3.0 and every earlier version it knows. */
     static OciValidator create() {
         return dev.ocitk.validator.internal.DefaultOciValidator.INSTANCE;
+    }
+
+    /** Every rule this validator can report, ordered by ID: the catalogue RULES.md is generated from. */
+    static List<Rule> rules() {
+        return dev.ocitk.validator.internal.rules.RuleCatalog.all();
     }
 
     /** Validates a config.json document given as JSON text. No file-system checks (see {@link #lintBundle}). */

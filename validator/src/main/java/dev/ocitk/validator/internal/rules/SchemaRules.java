@@ -1,0 +1,78 @@
+package dev.ocitk.validator.internal.rules;
+
+import dev.ocitk.validator.Level;
+import dev.ocitk.validator.Rule;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rule per JSON Schema keyword our schemas assert with, so a schema finding has a stable ID
+ * ({@code schema.<keyword>}). The spec section of a schema finding is the one that defines the field it is about
+ * (see SpecSections), not the one below, which only says where the schemas come from.
+ */
+public final class SchemaRules implements RuleSet {
+
+    private static final String SPEC = "config.md#configuration";
+
+    private static final Map<String, Rule> BY_KEYWORD = new LinkedHashMap<>();
+
+    static {
+        keyword("type", "Every field has the JSON type the spec gives it.");
+        keyword("required", "Every REQUIRED field is present.");
+        keyword("enum", "Fields whose values the spec enumerates hold one of them.");
+        keyword("const", "Fields the spec fixes to one value hold it.");
+        keyword("pattern", "String fields match the format the spec gives them.");
+        keyword("minimum", "Numbers are within the range of their type (e.g. uint32 is not negative).");
+        keyword("maximum", "Numbers are within the range of their type (e.g. uint16 is at most 65535).");
+        keyword("exclusiveMinimum", "Numbers are above the bound the spec gives (e.g. a hook timeout is above zero).");
+        keyword("exclusiveMaximum", "Numbers are below the bound the spec gives.");
+        keyword("minLength", "Strings the spec requires to be non-empty are not empty.");
+        keyword("maxLength", "Strings are not longer than the spec allows.");
+        keyword("minItems", "Arrays the spec requires entries in have them.");
+        keyword("maxItems", "Arrays have no more entries than the spec allows.");
+        keyword("uniqueItems", "Arrays the spec requires to be sets have no repeated entries.");
+        keyword("minProperties", "Objects the spec requires entries in have them.");
+        keyword("maxProperties", "Objects have no more members than the spec allows.");
+        keyword("additionalProperties", "Maps hold values of the type the spec gives (e.g. annotation values are strings).");
+        keyword("propertyNames", "Map keys have the form the spec gives (e.g. annotation keys are not empty).");
+        keyword("patternProperties", "Map members whose keys follow a pattern hold the values the spec gives.");
+        keyword("dependentRequired", "Fields that require another field come with it.");
+        keyword("oneOf", "A field with alternative shapes matches exactly one of them.");
+        keyword("anyOf", "A field with alternative shapes matches at least one of them.");
+        keyword("allOf", "A field meets every constraint the spec puts on it.");
+        keyword("not", "A field is not in a shape the spec excludes.");
+        keyword("if", "Conditional requirements hold (e.g. major and minor for devices other than type p).");
+        keyword("false", "Fields the spec forbids in this place are absent.");
+        keyword("format", "Strings have the format the spec gives.");
+        keyword("contains", "Arrays contain an entry the spec requires.");
+        keyword("multipleOf", "Numbers are multiples of what the spec requires.");
+        keyword("unevaluatedProperties", "No member is left that the spec forbids here.");
+    }
+
+    /** Any keyword not listed above: kept so no schema message goes unreported. */
+    public static final Rule OTHER = new Rule("schema.other", Level.ERROR, SPEC,
+            "The document meets a schema constraint not covered by a more specific schema rule.");
+
+    private static void keyword(String keyword, String summary) {
+        BY_KEYWORD.put(keyword, new Rule("schema." + keyword, Level.ERROR, SPEC, summary));
+    }
+
+    /** The rule for a schema keyword. */
+    public static Rule forKeyword(String keyword) {
+        return BY_KEYWORD.getOrDefault(keyword, OTHER);
+    }
+
+    @Override
+    public List<Rule> rules() {
+        List<Rule> all = new java.util.ArrayList<>(BY_KEYWORD.values());
+        all.add(OTHER);
+        return all;
+    }
+
+    @Override
+    public void check(CheckContext ctx) {
+        // Reported by SchemaValidation.
+    }
+}
