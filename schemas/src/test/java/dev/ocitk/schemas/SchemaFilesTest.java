@@ -34,7 +34,7 @@ class SchemaFilesTest {
         List<String> listed = OciSchemas.files();
         assertThat(listed).doesNotHaveDuplicates();
         assertThat(listed).containsExactlyInAnyOrderElementsOf(present);
-        // since.json and config-schema.json arrive in later commits
+        assertThat(listed).contains(OciSchemas.SINCE_FILE, OciSchemas.SINCE_SCHEMA_FILE);
         for (OciSchemas.Document document : OciSchemas.Document.values()) {
             assertThat(listed).contains(document.fileName());
         }
