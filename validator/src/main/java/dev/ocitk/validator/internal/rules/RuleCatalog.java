@@ -15,18 +15,30 @@ public final class RuleCatalog {
 
     private static final List<RuleSet> CONFIG = List.of(
             new VersionRules(),
-            new AnnotationRules());
+            new RootRules(),
+            new ProcessRules(),
+            new CapabilityRules(),
+            new MountRules(),
+            new HookRules(),
+            new AnnotationRules(),
+            new NamespaceRules(),
+            new LinuxRules(),
+            new ResourceRules(),
+            new SeccompRules(),
+            new TypoRules());
 
     private static final List<RuleSet> STATE = List.of(
             new VersionRules(),
             new StateRules(),
-            new AnnotationRules());
+            new AnnotationRules(),
+            new TypoRules());
 
     private static final List<RuleSet> FEATURES = List.of(
-            new VersionRules());
+            new VersionRules(),
+            new FeaturesRules());
 
     /** Checks that need the bundle on disk; they run after the config rules, only in lintBundle. */
-    private static final List<RuleSet> BUNDLE = List.of();
+    private static final List<RuleSet> BUNDLE = List.of(new BundleRules());
 
     /** Rules reported outside any rule set (reading input, schema validation). */
     private static final List<RuleSet> REPORTED_ELSEWHERE = List.of(new InputRules(), new SchemaRules());

@@ -1,0 +1,81 @@
+package dev.ocitk.validator.internal.rules;
+
+import dev.ocitk.validator.Level;
+import dev.ocitk.validator.Rule;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** process.capabilities (config.md#linux-process). */
+public final class CapabilityRules implements RuleSet {
+
+    private static final String SPEC = "config.md#linux-process";
+
+    /** capabilities(7) as of Linux 5.9 (CAP_CHECKPOINT_RESTORE, number 40, is the last). */
+    static final Set<String> KNOWN = Set.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER",
+            "CAP_FSETID", "CAP_KILL", "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE",
+            "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST", "CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_IPC_LOCK",
+            "CAP_IPC_OWNER", "CAP_SYS_MODULE", "CAP_SYS_RAWIO", "CAP_SYS_CHROOT", "CAP_SYS_PTRACE", "CAP_SYS_PACCT",
+            "CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_SYS_NICE", "CAP_SYS_RESOURCE", "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG",
+            "CAP_MKNOD", "CAP_LEASE", "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP", "CAP_MAC_OVERRIDE",
+            "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ", "CAP_PERFMON",
+            "CAP_BPF", "CAP_CHECKPOINT_RESTORE");
+
+    private static final List<String> SETS = List.of("bounding", "effective", "inheritable", "permitted", "ambient");
+
+    public static final Rule UNKNOWN = new Rule("process.capabilities.unknown", Level.WARNING, SPEC,
+            "Capability names are ones capabilities(7) defines; runtimes warn about others and should not fail.");
+    public static final Rule EFFECTIVE_NOT_PERMITTED = new Rule("process.capabilities.effective-not-permitted",
+            Level.ERROR, SPEC, "Every effective capability is also permitted (capset(2) refuses anything else).");
+    public static final Rule AMBIENT_NOT_INHERITABLE = new Rule("process.capabilities.ambient-not-permitted-inheritable",
+            Level.WARNING, SPEC, "Every ambient capability is both permitted and inheritable; the kernel refuses to"
+            + " raise any other, so the process will not have it.");
+
+    @Override
+    public List<Rule> rules() {
+        return List.of(UNKNOWN, EFFECTIVE_NOT_PERMITTED, AMBIENT_NOT_INHERITABLE);
+    }
+
+    @Override
+    public void check(CheckContext ctx) {
+        Nodes.At caps = ctx.root().get("process").get("capabilities");
+        if (!caps.isObject()) {
+            return;
+        }
+        for (String set : SETS) {
+            for (Nodes.At entry : caps.get(set).elements()) {
+                String name = entry.text();
+                if (name != null && !KNOWN.contains(name)) {
+                    ctx.report(UNKNOWN, entry.pointer(), "capability " + Messages.quote(name)
+                            + " is not in capabilities(7)" + Spelling.didYouMean(name, KNOWN));
+                }
+            }
+        }
+        Set<String> permitted = new LinkedHashSet<>(caps.get("permitted").strings());
+        Set<String> inheritable = new LinkedHashSet<>(caps.get("inheritable").strings());
+        for (Nodes.At entry : caps.get("effective").elements()) {
+            if (entry.text() != null && !permitted.contains(entry.text())) {
+                ctx.report(EFFECTIVE_NOT_PERMITTED, entry.pointer(), Messages.clip(entry.text())
+                        + " is effective but not permitted; setting the capabilities will fail");
+            }
+        }
+        for (Nodes.At entry : caps.get("ambient").elements()) {
+            String name = entry.text();
+            if (name == null) {
+                continue;
+            }
+            List<String> missing = new java.util.ArrayList<>();
+            if (!permitted.contains(name)) {
+                missing.add("permitted");
+            }
+            if (!inheritable.contains(name)) {
+                missing.add("inheritable");
+            }
+            if (!missing.isEmpty()) {
+                ctx.report(AMBIENT_NOT_INHERITABLE, entry.pointer(), Messages.clip(name) + " is ambient but not "
+                        + String.join(" or ", missing) + ", so the kernel will not raise it");
+            }
+        }
+    }
+}
