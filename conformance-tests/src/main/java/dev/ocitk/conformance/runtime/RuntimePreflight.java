@@ -1,0 +1,60 @@
+package dev.ocitk.conformance.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Checks before any test runs that the runtime binary exists, is executable and answers {@code --version}.
+ * Run by Maven before failsafe and by the suite session itself; prints one line and exits 2 on failure.
+ */
+public final class RuntimePreflight {
+
+    private RuntimePreflight() {
+    }
+
+    public static void main(String[] args) {
+        String runtime = args.length > 0 ? args[0] : RuntimeSettings.DEFAULT_RUNTIME;
+        Optional<String> problem = check(Path.of(runtime));
+        if (problem.isPresent()) {
+            System.err.println("ocitk conformance: " + problem.get());
+            System.exit(2);
+        }
+    }
+
+    /** A one-line description of why {@code binary} cannot be used as the runtime under test, or empty. */
+    public static Optional<String> check(Path binary) {
+        String hint = " (choose the runtime with -Druntime=PATH)";
+        if (!Files.exists(binary)) {
+            return Optional.of("runtime binary " + binary + " does not exist" + hint);
+        }
+        if (!Files.isRegularFile(binary)) {
+            return Optional.of("runtime binary " + binary + " is not a regular file" + hint);
+        }
+        if (!Files.isExecutable(binary)) {
+            return Optional.of("runtime binary " + binary + " is not executable" + hint);
+        }
+        try {
+            Process p = new ProcessBuilder(binary.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.of("`" + binary + " --version` did not answer within 20 s" + hint);
+            }
+            if (p.exitValue() != 0) {
+                return Optional.of("`" + binary + " --version` exited " + p.exitValue() + hint);
+            }
+        } catch (IOException e) {
+            return Optional.of("cannot execute runtime binary " + binary + ": " + e.getMessage() + hint);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while checking " + binary);
+        }
+        return Optional.empty();
+    }
+}
