@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The instance locations a schema describes, as JSON-pointer patterns where {@code *} stands for any array index
@@ -19,6 +20,10 @@ final class SchemaPaths {
 
     private static final int MAX_DEPTH = 64;
 
+    /** Walks are pure functions of our read-only schema files, so each schema is walked once. */
+    private static final Map<String, Map<String, List<JsonNode>>> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, JsonNode> FILES = new ConcurrentHashMap<>();
+
     private final Map<String, List<JsonNode>> nodesByPattern = new LinkedHashMap<>();
 
     private SchemaPaths() {
@@ -26,9 +31,11 @@ final class SchemaPaths {
 
     /** Pattern to the schema nodes that describe it, for the schema whose {@code $id} is {@code id}. */
     static Map<String, List<JsonNode>> of(String id) {
-        SchemaPaths paths = new SchemaPaths();
-        paths.walk(load(id), id, "", 0);
-        return paths.nodesByPattern;
+        return CACHE.computeIfAbsent(id, key -> {
+            SchemaPaths paths = new SchemaPaths();
+            paths.walk(load(key), key, "", 0);
+            return java.util.Collections.unmodifiableMap(paths.nodesByPattern);
+        });
     }
 
     /** Whether a concrete pointer (or a pattern) falls on a pattern: same segments, {@code *} matching any one. */
@@ -102,7 +109,7 @@ final class SchemaPaths {
         if (!id.startsWith(OciSchemas.BASE_ID)) {
             throw new IllegalArgumentException("not one of our schemas: " + id);
         }
-        return OfflineSchemas.read(id.substring(OciSchemas.BASE_ID.length()));
+        return FILES.computeIfAbsent(id, key -> OfflineSchemas.read(key.substring(OciSchemas.BASE_ID.length())));
     }
 
     static String escape(String segment) {
