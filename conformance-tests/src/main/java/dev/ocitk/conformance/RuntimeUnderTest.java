@@ -6,6 +6,7 @@ import dev.ocitk.conformance.bundle.RootfsTemplate;
 import dev.ocitk.conformance.catalogue.SpecVersion;
 import dev.ocitk.conformance.host.CgroupHierarchies;
 import dev.ocitk.conformance.leak.ContainerTracker;
+import dev.ocitk.conformance.leak.Leak;
 import dev.ocitk.conformance.runtime.CommandResult;
 import dev.ocitk.conformance.runtime.ContainerState;
 import dev.ocitk.conformance.runtime.RuntimeClient;
@@ -19,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -54,6 +56,8 @@ public final class RuntimeUnderTest {
         Optional<ValidationReport> validateState(String json);
 
         Optional<ValidationReport> validateFeatures(String json);
+
+        List<Leak> scanLeaks(ContainerTracker scope);
     }
 
     private final Services services;
@@ -166,6 +170,28 @@ public final class RuntimeUnderTest {
     /** The raw client: calls through it are not tracked, so use it only for verbs without a container. */
     public RuntimeClient client() {
         return services.client();
+    }
+
+    /**
+     * What the runtime left on the host for container {@code id} from {@code bundle}: a state entry, processes in
+     * its cgroups, cgroup directories, mounts under the bundle. For checking that an operation which reported an
+     * error left nothing behind (runtime.md#errors). Waits up to {@link dev.ocitk.conformance.leak.LeakCheck#SETTLE}
+     * for leftovers to disappear before reporting them.
+     */
+    public List<Leak> leftoversOf(String id, Bundle bundle) {
+        return leftovers(Optional.of(id), bundle);
+    }
+
+    /** As {@link #leftoversOf(String, Bundle)}, without a state entry to look for (the ID is another container's). */
+    public List<Leak> leftoversOf(Bundle bundle) {
+        return leftovers(Optional.empty(), bundle);
+    }
+
+    private List<Leak> leftovers(Optional<String> id, Bundle bundle) {
+        ContainerTracker scope = new ContainerTracker();
+        id.ifPresent(scope::trackId);
+        tracker.bundles().stream().filter(b -> b.dir().equals(bundle.dir())).forEach(scope::trackBundle);
+        return services.scanLeaks(scope);
     }
 
     // ---- observation and validation ---------------------------------------------------------------------------

@@ -61,6 +61,15 @@ public record Bundle(Path dir, String containerId, Optional<String> cgroupsPath)
         }
     }
 
+    /** Removes the release file again, so a program that runs {@link Shell#awaitRelease()} a second time blocks. */
+    public void resetRelease() {
+        try {
+            Files.deleteIfExists(rootfs().resolve(Shell.RELEASE_FILE.substring(1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Contents of an out file a probe wrote, or empty when it does not exist. */
     public Optional<String> out(String name) {
         Path p = outDir().resolve(name);

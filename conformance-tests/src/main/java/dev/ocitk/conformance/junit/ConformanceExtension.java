@@ -160,6 +160,7 @@ public final class ConformanceExtension implements BeforeEachCallback, AfterEach
             @Override public Optional<String> validatorUnavailable() { return s.validation.unavailableReason(); }
             @Override public Optional<ValidationReport> validateState(String json) { return s.validation.validateState(json); }
             @Override public Optional<ValidationReport> validateFeatures(String json) { return s.validation.validateFeatures(json); }
+            @Override public List<Leak> scanLeaks(ContainerTracker scope) { return s.leakCheck.scan(scope); }
         };
     }
 }
