@@ -71,14 +71,16 @@ public final class VersionRules implements RuleSet {
             if (!covered) {
                 reported.add(m.pointer());
                 ctx.report(FIELD_NEWER, m.pointer(), what(m) + " was introduced in spec " + m.entry().since()
-                        + ", after the declared " + declared + "; a runtime of that version may ignore it");
+                        + ", after the declared " + declared
+                        + (ctx.kind() == DocumentKind.CONFIG ? "; a runtime of that version may ignore it" : ""));
             }
         }
     }
 
     private static String what(SinceTable.Match m) {
         return m.entry().value() != null ? "value " + m.entry().value() + " at " + (m.pointer().isEmpty() ? "/" : m.pointer())
-                : (m.pointer().isEmpty() ? "this document" : m.pointer());
+                : (m.pointer().isEmpty() ? "the " + m.entry().document().name().toLowerCase(java.util.Locale.ROOT)
+                + " document" : m.pointer());
     }
 
     private static void check(CheckContext ctx, Nodes.At field) {

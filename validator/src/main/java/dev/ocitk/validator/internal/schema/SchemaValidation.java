@@ -18,6 +18,7 @@ import dev.ocitk.validator.internal.rules.SchemaRules;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,16 +68,34 @@ public final class SchemaValidation {
         }
     }
 
-    /** Schema findings for {@code document}, one per schema message. */
+    /**
+     * Schema findings for {@code document}, one per schema message, except that the failed branches of one
+     * {@code anyOf} become a single {@code schema.anyOf} finding listing the alternatives (networknt reports only the
+     * branches, which read as if every alternative were required).
+     */
     public static List<Finding> validate(DocumentKind kind, JsonNode document) {
         Set<ValidationMessage> messages = schema(kind).validate(document);
         List<Finding> findings = new ArrayList<>(messages.size());
+        Map<String, List<String>> alternatives = new LinkedHashMap<>();
         for (ValidationMessage m : messages) {
-            Rule rule = SchemaRules.forKeyword(m.getType());
             String pointer = m.getInstanceLocation().toString();
-            findings.add(new Finding(rule.id(), rule.level(), pointer, describe(m),
-                    SpecSections.forPointer(kind, pointer)));
+            String evaluation = m.getEvaluationPath().toString();
+            int anyOf = evaluation.lastIndexOf("/anyOf/");
+            if (anyOf >= 0) {
+                alternatives.computeIfAbsent(pointer + "\u0000" + evaluation.substring(0, anyOf), k -> new ArrayList<>())
+                        .add(describe(m));
+                continue;
+            }
+            Rule rule = SchemaRules.forKeyword(m.getType());
+            findings.add(new Finding(rule.id(), rule.level(), pointer, describe(m), SpecSections.forPointer(kind, pointer)));
         }
+        Rule anyOfRule = SchemaRules.forKeyword("anyOf");
+        alternatives.forEach((key, texts) -> {
+            String pointer = key.substring(0, key.indexOf('\u0000'));
+            findings.add(new Finding(anyOfRule.id(), anyOfRule.level(), pointer,
+                    "matches none of the allowed alternatives: " + String.join(", or ", texts),
+                    SpecSections.forPointer(kind, pointer)));
+        });
         return findings;
     }
 
