@@ -1,0 +1,111 @@
+package dev.ocitk.ocirun.linux;
+
+import com.sun.jna.LastErrorException;
+import dev.ocitk.ocirun.OcirunException;
+import dev.ocitk.ocirun.spec.LinuxSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts the calling thread into the container's namespaces before it spawns the init process
+ * (config-linux.md#namespaces): namespaces given by path are joined with setns, the rest are
+ * created with unshare. This works per thread, so it must run on a thread of its own (see
+ * {@link Spawner#onFreshThread}). The cgroup namespace is left to the init process, which must
+ * enter its cgroups before creating it so the namespace is rooted at the container's cgroup.
+ */
+public final class Namespaces {
+    private static final long NS_GET_NSTYPE = 0xb703;
+    private static final int CLONE_FS = 0x200;
+
+    private Namespaces() {}
+
+    /** Checks that every namespace path opens and is of its declared type (the error config-linux.md#namespaces requires). */
+    public static Map<NamespaceType, Integer> openPaths(List<LinuxSpec.Namespace> namespaces) {
+        Map<NamespaceType, Integer> fds = new EnumMap<>(NamespaceType.class);
+        try {
+            for (LinuxSpec.Namespace ns : namespaces) {
+                if (ns.path() == null || ns.path().isEmpty()) {
+                    continue;
+                }
+                NamespaceType type = NamespaceType.parse(ns.type()).orElseThrow();
+                int fd;
+                try {
+                    fd = LibC.open(ns.path(), Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
+                } catch (LastErrorException e) {
+                    throw new OcirunException("cannot open " + ns.type() + " namespace " + ns.path() + ": "
+                            + Sys.errnoText(e.getErrorCode()));
+                }
+                fds.put(type, fd);
+                int actual;
+                try {
+                    actual = LibC.ioctl(fd, NS_GET_NSTYPE, 0L);
+                } catch (LastErrorException e) {
+                    throw new OcirunException(ns.path() + " is not a namespace file (linux.namespaces " + ns.type() + ")");
+                }
+                if (actual != type.cloneFlag()) {
+                    String found = NamespaceType.ofCloneFlag(actual).map(NamespaceType::specName).orElse("unknown");
+                    throw new OcirunException(ns.path() + " is a " + found + " namespace, not " + ns.type()
+                            + " (config-linux.md#namespaces)");
+                }
+            }
+            return fds;
+        } catch (RuntimeException e) {
+            fds.values().forEach(Sys::closeQuietly);
+            throw e;
+        }
+    }
+
+    /**
+     * On the current (fresh) thread: joins the opened namespaces, mount last since it changes how
+     * paths resolve, then unshares the new ones except cgroup, and writes time offsets.
+     */
+    public static void enter(Map<NamespaceType, Integer> joined, List<LinuxSpec.Namespace> namespaces,
+                             Map<String, LinuxSpec.TimeOffset> timeOffsets) {
+        try {
+            LibC.unshare(CLONE_FS);
+        } catch (LastErrorException e) {
+            throw Sys.fail("unshare(CLONE_FS)", e);
+        }
+        for (NamespaceType t : NamespaceType.values()) {
+            Integer fd = joined.get(t);
+            if (fd == null) {
+                continue;
+            }
+            try {
+                LibC.setns(fd, t.cloneFlag());
+            } catch (LastErrorException e) {
+                throw new OcirunException("cannot join " + t.specName() + " namespace: " + Sys.errnoText(e.getErrorCode()));
+            }
+        }
+        int flags = 0;
+        for (LinuxSpec.Namespace ns : namespaces) {
+            NamespaceType t = NamespaceType.parse(ns.type()).orElseThrow();
+            if ((ns.path() == null || ns.path().isEmpty()) && t != NamespaceType.CGROUP) {
+                flags |= t.cloneFlag();
+            }
+        }
+        if (flags != 0) {
+            try {
+                LibC.unshare(flags);
+            } catch (LastErrorException e) {
+                throw new OcirunException("cannot create namespaces: unshare: " + Sys.errnoText(e.getErrorCode()));
+            }
+        }
+        if ((flags & NamespaceType.TIME.cloneFlag()) != 0 && timeOffsets != null && !timeOffsets.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            timeOffsets.forEach((clock, off) -> sb.append(clock).append(' ').append(off.secs()).append(' ')
+                    .append(off.nanosecs()).append('\n'));
+            Path file = Path.of("/proc/" + Sys.gettid() + "/timens_offsets");
+            try {
+                Files.writeString(file, sb.toString());
+            } catch (IOException e) {
+                throw new OcirunException("cannot set linux.timeOffsets: " + e.getMessage());
+            }
+        }
+    }
+}
