@@ -9,15 +9,18 @@ import dev.ocitk.validator.internal.bundle.BundleFiles;
 import dev.ocitk.validator.internal.bundle.Rootfs;
 import dev.ocitk.validator.internal.json.JsonDocument;
 import dev.ocitk.validator.internal.json.JsonInput;
+import dev.ocitk.validator.internal.json.JsonLocator;
 import dev.ocitk.validator.internal.json.ParseFailure;
 import dev.ocitk.validator.internal.json.Pointers;
 import dev.ocitk.validator.internal.rules.CheckContext;
 import dev.ocitk.validator.internal.rules.InputRules;
 import dev.ocitk.validator.internal.rules.RuleCatalog;
 import dev.ocitk.validator.internal.rules.RuleSet;
+import dev.ocitk.validator.internal.rules.VersionRules;
 import dev.ocitk.validator.internal.schema.SchemaValidation;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -25,9 +28,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The validator: read the input, validate it against its schema, then run the rule sets for its kind (and, for a
@@ -42,10 +47,10 @@ public final class DefaultOciValidator implements OciValidator {
     }
 
     /**
-     * A report plus the text it was computed from (null when the input was not text), so a caller can map the
-     * findings' pointers to lines.
+     * A report plus what a caller needs to point into the source: the text it was computed from (null when the
+     * input was not text) and, when the input did not parse, where it failed (null otherwise).
      */
-    public record Checked(ValidationReport report, String text) {
+    public record Checked(ValidationReport report, String text, JsonLocator.Location failedAt) {
     }
 
     @Override
@@ -71,6 +76,31 @@ public final class DefaultOciValidator implements OciValidator {
     /** Validates a document given as bytes (strict UTF-8), naming it {@code subject} in the report. */
     public Checked check(DocumentKind kind, String subject, byte[] bytes) {
         return check(kind, subject, JsonInput.parse(bytes), null);
+    }
+
+    /**
+     * Validates a document file. Unlike {@link #lintBundle} this throws for files that cannot be read at all (missing,
+     * a directory, no permission): the command line reports those as usage errors, not findings.
+     */
+    public Checked checkFile(DocumentKind kind, Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a directory");
+        }
+        long size = Files.size(file);
+        if (size > JsonInput.MAX_BYTES) {
+            return failed(file.toString(), InputRules.TOO_LARGE, "file is " + JsonInput.humanSize(size)
+                    + ", above the " + (JsonInput.MAX_BYTES >> 20) + " MiB limit");
+        }
+        return check(kind, file.toString(), Files.readAllBytes(file));
+    }
+
+    /** Validates a document read from a stream (standard input), reading at most one byte past the size limit. */
+    public Checked checkStream(DocumentKind kind, String subject, InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(JsonInput.MAX_BYTES + 1);
+        if (bytes.length > JsonInput.MAX_BYTES) {
+            return failed(subject, InputRules.TOO_LARGE, "input is above the " + (JsonInput.MAX_BYTES >> 20) + " MiB limit");
+        }
+        return check(kind, subject, bytes);
     }
 
     /** {@link #lintBundle}, keeping the config text for locating findings. */
@@ -106,7 +136,9 @@ public final class DefaultOciValidator implements OciValidator {
 
     private Checked check(DocumentKind kind, String subject, JsonInput.Result parsed, BundleFiles bundle) {
         if (!parsed.ok()) {
-            return new Checked(new ValidationReport(subject, List.of(toFinding(parsed.failure()))), parsed.text());
+            ParseFailure f = parsed.failure();
+            return new Checked(new ValidationReport(subject, List.of(toFinding(f))), parsed.text(),
+                    f.line() > 0 ? new JsonLocator.Location(f.line(), f.column()) : null);
         }
         JsonDocument document = parsed.document();
         List<Finding> findings = new ArrayList<>();
@@ -115,7 +147,7 @@ public final class DefaultOciValidator implements OciValidator {
                     + Pointers.tokens(duplicate).get(Pointers.tokens(duplicate).size() - 1)
                     + "\" appears more than once in its object; runtimes keep only the last"));
         }
-        findings.addAll(SchemaValidation.validate(kind, document.root()));
+        List<Finding> schemaFindings = SchemaValidation.validate(kind, document.root());
         CheckContext ctx = new CheckContext(kind, document.root(), bundle);
         for (RuleSet set : RuleCatalog.forDocument(kind)) {
             set.check(ctx);
@@ -125,8 +157,20 @@ public final class DefaultOciValidator implements OciValidator {
                 set.check(ctx);
             }
         }
+        // A rule that explains a value better than the schema's pattern replaces the schema's finding there.
+        Set<String> explained = new HashSet<>();
+        for (Finding f : ctx.findings()) {
+            if (f.ruleId().equals(VersionRules.SEMVER.id())) {
+                explained.add(f.pointer());
+            }
+        }
+        for (Finding f : schemaFindings) {
+            if (!explained.contains(f.pointer())) {
+                findings.add(f);
+            }
+        }
         findings.addAll(ctx.findings());
-        return new Checked(new ValidationReport(subject, ordered(findings)), parsed.text());
+        return new Checked(new ValidationReport(subject, ordered(findings)), parsed.text(), null);
     }
 
     /** The bundle's files: its directory and, when root.path names an existing directory, the rootfs. */
@@ -154,7 +198,7 @@ public final class DefaultOciValidator implements OciValidator {
     }
 
     private static Checked failed(String subject, Rule rule, String message) {
-        return new Checked(new ValidationReport(subject, List.of(finding(rule, "", message))), null);
+        return new Checked(new ValidationReport(subject, List.of(finding(rule, "", message))), null, null);
     }
 
     private static Finding toFinding(ParseFailure failure) {
