@@ -16,7 +16,11 @@ import java.util.Map;
 
 /** Test fixtures under src/test/resources/fixtures, and JSON edits on them. */
 public final class Fixtures {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Writes deeper documents than Jackson's default allows: tests build hostile nesting on purpose. */
+    public static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamWriteConstraints(com.fasterxml.jackson.core.StreamWriteConstraints.builder()
+                    .maxNestingDepth(100_000).build())
+            .build());
 
     private Fixtures() {
     }
@@ -45,6 +49,15 @@ public final class Fixtures {
         }
     }
 
+    /** One line of JSON (pretty printing deep documents costs quadratic indentation). */
+    public static String compact(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Applies edits: {@code set} maps pointers to values (missing parents become objects; a pointer to one past
      * the end of an array appends); {@code remove} lists pointers to delete.
@@ -66,15 +79,18 @@ public final class Fixtures {
         return doc;
     }
 
-    public static void set(ObjectNode doc, String pointer, JsonNode value) {
+    public static void set(JsonNode doc, String pointer, JsonNode value) {
         List<String> tokens = Pointers.tokens(pointer);
         JsonNode node = doc;
         for (int i = 0; i < tokens.size() - 1; i++) {
             String t = tokens.get(i);
             JsonNode next = node.isArray() ? node.get(Integer.parseInt(t)) : node.get(t);
-            if (next == null) {
+            if (next == null && node instanceof ObjectNode o) {
                 next = MAPPER.createObjectNode();
-                ((ObjectNode) node).set(t, next);
+                o.set(t, next);
+            }
+            if (next == null) {
+                return; // nowhere to put it (a mutation may have replaced the parent by a scalar)
             }
             node = next;
         }
@@ -87,12 +103,12 @@ public final class Fixtures {
             } else {
                 array.set(index, value);
             }
-        } else {
-            ((ObjectNode) node).set(last, value);
+        } else if (node instanceof ObjectNode o) {
+            o.set(last, value);
         }
     }
 
-    public static void remove(ObjectNode doc, String pointer) {
+    public static void remove(JsonNode doc, String pointer) {
         JsonNode parent = Pointers.resolve(doc, Pointers.parent(pointer));
         List<String> tokens = Pointers.tokens(pointer);
         String last = tokens.get(tokens.size() - 1);
