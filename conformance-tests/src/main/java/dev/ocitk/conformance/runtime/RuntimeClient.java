@@ -83,12 +83,21 @@ public final class RuntimeClient {
 
     /** Any verb with the global flags and {@code --root} in front, for dialect extensions a test needs. */
     public CommandResult call(List<String> verbAndArgs, Stdio stdio) {
+        return runner.run(command(verbAndArgs), timeout, stdio);
+    }
+
+    /**
+     * The command line {@link #call} runs for {@code verbAndArgs}: binary, global flags, {@code --root}, then the
+     * verb. For tests that must start the runtime in a process environment of their own (an extra open file,
+     * another umask) through a launcher in front of it.
+     */
+    public List<String> command(List<String> verbAndArgs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(binary.toString());
         cmd.addAll(globalArgs);
         cmd.add("--root");
         cmd.add(stateRoot.toString());
         cmd.addAll(verbAndArgs);
-        return runner.run(cmd, timeout, stdio);
+        return List.copyOf(cmd);
     }
 }
