@@ -32,7 +32,7 @@ public final class MountRules implements RuleSet {
     static final Set<String> KNOWN_EXTRA_OPTIONS = Set.of("newinstance", "nouuid", "user_xattr", "nouser_xattr",
             "discard", "nodiscard", "norecovery", "nobarrier", "barrier", "inode64", "largeio", "userxattr",
             "volatile", "nodelalloc", "noload", "data_err", "noquota", "quota", "usrquota", "grpquota",
-            "copy-symlink", "src-nofollow", "dest-nofollow", "notmpcopyup");
+            "noswap", "copy-symlink", "src-nofollow", "dest-nofollow", "notmpcopyup");
 
     private static final Set<String> IDMAP_OPTIONS = Set.of("idmap", "ridmap");
 
@@ -77,7 +77,9 @@ public final class MountRules implements RuleSet {
             if (platform == Platform.LINUX) {
                 for (Nodes.At option : mount.get("options").elements()) {
                     String o = option.text();
-                    if (o != null && !o.contains("=") && !SPEC_OPTIONS.contains(o) && !KNOWN_EXTRA_OPTIONS.contains(o)) {
+                    // x-* options are for userspace tools (mount(8) ignores them).
+                    if (o != null && !o.contains("=") && !o.startsWith("x-") && !SPEC_OPTIONS.contains(o)
+                            && !KNOWN_EXTRA_OPTIONS.contains(o)) {
                         ctx.report(OPTION_UNKNOWN, option.pointer(), "mount option " + Messages.quote(o)
                                 + " is not a generic option" + suggestion(o));
                     }

@@ -16,7 +16,8 @@ public final class NamespaceRules implements RuleSet {
 
     /** IPC-namespaced sysctls outside fs.mqueue (ipc_namespaces(7)). */
     private static final Set<String> IPC_SYSCTLS = Set.of("kernel.msgmax", "kernel.msgmnb", "kernel.msgmni",
-            "kernel.sem", "kernel.shmall", "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced");
+            "kernel.sem", "kernel.shmall", "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced",
+            "kernel.msg_next_id", "kernel.sem_next_id", "kernel.shm_next_id");
     private static final Set<String> UTS_SYSCTLS = Set.of("kernel.hostname", "kernel.domainname");
 
     public static final Rule DUPLICATE = new Rule("linux.namespaces.duplicate", Level.ERROR,
@@ -104,6 +105,8 @@ public final class NamespaceRules implements RuleSet {
             needed = "uts";
         } else if (key.startsWith("user.")) {
             needed = "user";
+        } else if (key.equals("kernel.ns_last_pid")) {
+            needed = "pid";
         } else {
             ctx.report(SYSCTL_NOT_NAMESPACED, sysctl.value().pointer(), "sysctl " + Messages.quote(sysctl.name())
                     + " is not isolated by any namespace: setting it changes the host");

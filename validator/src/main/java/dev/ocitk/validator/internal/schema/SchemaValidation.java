@@ -17,12 +17,12 @@ import dev.ocitk.validator.internal.rules.SchemaRules;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates documents against the project's JSON Schemas (draft 2020-12) with networknt json-schema-validator.
@@ -47,13 +47,13 @@ public final class SchemaValidation {
                                 throw new IOException("refusing to fetch " + iri + ": the validator works offline");
                             })));
 
-    private static final Map<DocumentKind, JsonSchema> COMPILED = new EnumMap<>(DocumentKind.class);
+    private static final Map<DocumentKind, JsonSchema> COMPILED = new ConcurrentHashMap<>();
 
     private SchemaValidation() {
     }
 
-    /** The compiled schema for a document kind, compiled on first use. */
-    static synchronized JsonSchema schema(DocumentKind kind) {
+    /** The compiled schema for a document kind, compiled on first use (lock-free afterwards). */
+    static JsonSchema schema(DocumentKind kind) {
         return COMPILED.computeIfAbsent(kind, k -> {
             JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(k.schema().id()), CONFIG);
             schema.initializeValidators();
