@@ -26,8 +26,11 @@ public final class CapabilityRules implements RuleSet {
 
     public static final Rule UNKNOWN = new Rule("process.capabilities.unknown", Level.WARNING, SPEC,
             "Capability names are ones capabilities(7) defines; runtimes warn about others and should not fail.");
+    // A warning, not an error: the spec asks runtimes to warn about capabilities they cannot grant and not to fail
+    // (runc 1.1 does fail here: capset(2) refuses an effective set beyond the permitted one).
     public static final Rule EFFECTIVE_NOT_PERMITTED = new Rule("process.capabilities.effective-not-permitted",
-            Level.ERROR, SPEC, "Every effective capability is also permitted (capset(2) refuses anything else).");
+            Level.WARNING, SPEC, "Every effective capability is also permitted; capset(2) refuses anything else,"
+            + " so the capability cannot be granted (some runtimes fail, as the spec allows them to warn instead).");
     public static final Rule AMBIENT_NOT_INHERITABLE = new Rule("process.capabilities.ambient-not-permitted-inheritable",
             Level.WARNING, SPEC, "Every ambient capability is both permitted and inheritable; the kernel refuses to"
             + " raise any other, so the process will not have it.");
@@ -57,7 +60,7 @@ public final class CapabilityRules implements RuleSet {
         for (Nodes.At entry : caps.get("effective").elements()) {
             if (entry.text() != null && !permitted.contains(entry.text())) {
                 ctx.report(EFFECTIVE_NOT_PERMITTED, entry.pointer(), Messages.clip(entry.text())
-                        + " is effective but not permitted; setting the capabilities will fail");
+                        + " is effective but not permitted, which capset(2) refuses: it cannot be granted");
             }
         }
         for (Nodes.At entry : caps.get("ambient").elements()) {

@@ -28,7 +28,8 @@ public final class LinuxRules implements RuleSet {
     public static final Rule DEVICE_PATH_ABSOLUTE = new Rule("linux.devices.path.absolute", Level.ERROR,
             "config-linux.md#devices", "Device paths are full (absolute) paths inside the container.");
     public static final Rule DEVICE_DUPLICATE_PATH = new Rule("linux.devices.duplicate-path", Level.ERROR,
-            "config-linux.md#devices", "No two devices have the same path.");
+            "config-linux.md#devices", "No two different devices have the same path (the runtime must fail on a"
+            + " file at the path that does not match the device).");
     public static final Rule DEVICE_DUPLICATE_NUMBER = new Rule("linux.devices.duplicate-number", Level.WARNING,
             "config-linux.md#devices", "No two devices share type, major and minor.");
     public static final Rule L3_CACHE_SCHEMA = new Rule("linux.intelRdt.l3CacheSchema", Level.WARNING,
@@ -97,6 +98,7 @@ public final class LinuxRules implements RuleSet {
 
     private static void checkDevices(CheckContext ctx, Nodes.At devices) {
         Map<String, String> paths = new HashMap<>();
+        Map<String, String> devicesAtPath = new HashMap<>();
         Map<String, String> numbers = new HashMap<>();
         for (Nodes.At device : devices.elements()) {
             String path = device.get("path").text();
@@ -105,10 +107,13 @@ public final class LinuxRules implements RuleSet {
                     ctx.report(DEVICE_PATH_ABSOLUTE, device.get("path").pointer(), "device path "
                             + Messages.quote(path) + " is not absolute");
                 }
+                String identity = device.get("type").text() + " " + device.get("major").longValue() + ":"
+                        + device.get("minor").longValue();
                 String first = paths.putIfAbsent(normalize(path), device.pointer());
-                if (first != null) {
+                String firstIdentity = devicesAtPath.putIfAbsent(normalize(path), identity);
+                if (first != null && !identity.equals(firstIdentity)) {
                     ctx.report(DEVICE_DUPLICATE_PATH, device.get("path").pointer(), "device path "
-                            + Messages.quote(path) + " is used again (first at " + first + ")");
+                            + Messages.quote(path) + " is used again for a different device (first at " + first + ")");
                 }
             }
             String type = device.get("type").text();
