@@ -120,7 +120,7 @@ public final class LinuxRules implements RuleSet {
             Long major = device.get("major").longValue();
             Long minor = device.get("minor").longValue();
             if (type != null && !type.equals("p") && major != null && minor != null) {
-                String key = type + " " + major + ":" + minor;
+                String key = Messages.clip(type) + " " + major + ":" + minor;
                 String first = numbers.putIfAbsent(key, device.pointer());
                 if (first != null) {
                     ctx.report(DEVICE_DUPLICATE_NUMBER, device.pointer(), "device " + key

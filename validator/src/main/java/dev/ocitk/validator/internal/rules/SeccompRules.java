@@ -38,7 +38,7 @@ public final class SeccompRules implements RuleSet {
         String defaultAction = seccomp.get("defaultAction").text();
         if (seccomp.get("defaultErrnoRet").present() && defaultAction != null && !ERRNO_ACTIONS.contains(defaultAction)) {
             ctx.report(DEFAULT_ERRNO_RET_ACTION, seccomp.get("defaultErrnoRet").pointer(), "defaultErrnoRet is set but"
-                    + " defaultAction " + defaultAction + " returns no errno");
+                    + " defaultAction " + Messages.clip(defaultAction) + " returns no errno");
         }
         boolean notify = "SCMP_ACT_NOTIFY".equals(defaultAction);
         List<Nodes.At> syscalls = seccomp.get("syscalls").elements();
@@ -47,7 +47,7 @@ public final class SeccompRules implements RuleSet {
             notify |= "SCMP_ACT_NOTIFY".equals(action);
             if (syscall.get("errnoRet").present() && action != null && !ERRNO_ACTIONS.contains(action)) {
                 ctx.report(ERRNO_RET_ACTION, syscall.get("errnoRet").pointer(), "errnoRet is set but action "
-                        + action + " returns no errno");
+                        + Messages.clip(action) + " returns no errno");
             }
         }
         if (notify && seccomp.get("listenerPath").text() == null) {
