@@ -86,12 +86,14 @@ public final class DefaultOciValidator implements OciValidator {
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a directory");
         }
-        long size = Files.size(file);
-        if (size > JsonInput.MAX_BYTES) {
-            return failed(file.toString(), InputRules.TOO_LARGE, "file is " + JsonInput.humanSize(size)
+        if (Files.isRegularFile(file) && Files.size(file) > JsonInput.MAX_BYTES) {
+            return failed(file.toString(), InputRules.TOO_LARGE, "file is " + JsonInput.humanSize(Files.size(file))
                     + ", above the " + (JsonInput.MAX_BYTES >> 20) + " MiB limit");
         }
-        return check(kind, file.toString(), Files.readAllBytes(file));
+        // A bounded read also covers devices and pipes (/dev/zero, <(cmd)), whose size says nothing.
+        try (InputStream in = Files.newInputStream(file)) {
+            return checkStream(kind, file.toString(), in);
+        }
     }
 
     /** Validates a document read from a stream (standard input), reading at most one byte past the size limit. */
@@ -123,7 +125,9 @@ public final class DefaultOciValidator implements OciValidator {
                 return failed(subject, InputRules.TOO_LARGE, CONFIG_FILE + " is " + JsonInput.humanSize(size)
                         + ", above the " + (JsonInput.MAX_BYTES >> 20) + " MiB limit");
             }
-            bytes = Files.readAllBytes(config);
+            try (InputStream in = Files.newInputStream(config)) {
+                bytes = in.readNBytes(JsonInput.MAX_BYTES + 1);
+            }
         } catch (NoSuchFileException e) {
             return failed(subject, InputRules.CONFIG_MISSING, "bundle has no " + CONFIG_FILE);
         } catch (IOException e) {

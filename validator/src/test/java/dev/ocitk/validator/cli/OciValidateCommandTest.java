@@ -136,6 +136,13 @@ class OciValidateCommandTest {
     }
 
     @Test
+    void endlessDevicesAreReadOnlyUpToTheLimit() {
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.of("config", "/dev/zero"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).contains("/dev/zero: error input.too-large");
+    }
+
+    @Test
     void jsonOutputCarriesEveryFindingWithItsPlace() throws IOException {
         Path b = bundle("json", "{\"set\": {\"/process/cwd\": \"x\", \"/annotations\": {\"k\": \"v\"}}}");
         CliRun run = CliRun.of("--format", "json", "bundle", b.toString(), tmp.resolve("missing").toString());
