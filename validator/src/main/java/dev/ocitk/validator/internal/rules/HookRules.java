@@ -2,6 +2,7 @@ package dev.ocitk.validator.internal.rules;
 
 import dev.ocitk.validator.Level;
 import dev.ocitk.validator.Rule;
+import dev.ocitk.validator.internal.version.SpecVersions;
 
 import java.util.List;
 
@@ -20,7 +21,8 @@ public final class HookRules implements RuleSet {
     public static final Rule ENV_FORMAT = new Rule("hooks.env.format", Level.ERROR, "config.md#posix-platform-hooks",
             "A hook's env entries have the form NAME=value.");
     public static final Rule PRESTART_DEPRECATED = new Rule("hooks.prestart.deprecated", Level.INFO, "config.md#prestart",
-            "prestart hooks are deprecated in favour of createRuntime, createContainer and startContainer.");
+            "prestart hooks are deprecated (from spec 1.0.2) in favour of createRuntime, createContainer and"
+                    + " startContainer.");
 
     @Override
     public List<Rule> rules() {
@@ -33,7 +35,8 @@ public final class HookRules implements RuleSet {
         if (!hooks.isObject()) {
             return;
         }
-        if (!hooks.get("prestart").elements().isEmpty()) {
+        // Before 1.0.2 prestart was the only hook of its kind: nothing to move to.
+        if (!hooks.get("prestart").elements().isEmpty() && !ctx.rulesVersion().before(SpecVersions.FINER_HOOKS)) {
             ctx.report(PRESTART_DEPRECATED, hooks.get("prestart").pointer(),
                     "prestart hooks are deprecated; createRuntime runs at the same point of the lifecycle");
         }

@@ -57,7 +57,7 @@ public final class ResourceRules implements RuleSet {
         for (String field : List.of("kernel", "kernelTCP")) {
             if (memory.get(field).present()) {
                 ctx.report(KERNEL_MEMORY, memory.get(field).pointer(), "memory." + field
-                        + " is NOT RECOMMENDED by the spec and ignored by recent kernels");
+                        + " is not recommended by the spec, and Linux 5.16 and later have no such limit");
             }
         }
         Nodes.At cpu = resources.get("cpu");

@@ -9,6 +9,9 @@ public final class SpecVersions {
     /** The first stable release; earlier drafts (0.x) differ too much to be checked against 1.x rules. */
     public static final SemVer FIRST = SemVer.of("1.0.0");
 
+    /** createRuntime, createContainer and startContainer hooks arrived, and prestart became deprecated. */
+    public static final SemVer FINER_HOOKS = SemVer.of("1.0.2");
+
     /** Relative mount destinations became legal on Linux (deprecated, SHOULD be absolute). */
     public static final SemVer RELATIVE_MOUNT_DESTINATIONS = SemVer.of("1.2.0");
 
