@@ -28,6 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A good and a bad case for every rule, from {@code rule-cases.json}: each case edits a fixture (config, state,
  * features, or a bundle on disk). A bad case must raise the rule at the pointer it names; a good case, the same
  * place made right, must not raise it anywhere.
+ *
+ * <p>Format: {@code {"rule", "doc": config|state|features|bundle, "base": fixture name, "good": [edit...],
+ * "bad": [edit...]}}; an edit is {@code {"set": {pointer: value}, "remove": [pointer], "files": {path: spec},
+ * "at": pointer}} ({@code at} only in bad cases; {@code files} only for bundles, see TempBundle, on top of an
+ * executable rootfs/bin/sh).
  */
 class RuleCasesTest {
 

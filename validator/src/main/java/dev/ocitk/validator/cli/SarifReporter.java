@@ -151,7 +151,6 @@ final class SarifReporter implements Reporter {
         List<String> tokens = Pointers.tokens(f.pointer());
         g.writeStringField("name", tokens.isEmpty() ? "/" : tokens.get(tokens.size() - 1));
         g.writeStringField("fullyQualifiedName", f.pointer().isEmpty() ? "/" : f.pointer());
-        g.writeStringField("kind", "object");
         g.writeEndObject();
         g.writeEndArray();
         g.writeEndObject();
