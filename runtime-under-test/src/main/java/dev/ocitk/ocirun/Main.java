@@ -1,29 +1,31 @@
 package dev.ocitk.ocirun;
 
+import dev.ocitk.ocirun.cli.ArgParser;
 import dev.ocitk.ocirun.cli.CreateCommand;
 import dev.ocitk.ocirun.cli.DeleteCommand;
 import dev.ocitk.ocirun.cli.FeaturesCommand;
-import dev.ocitk.ocirun.cli.GlobalOptions;
+import dev.ocitk.ocirun.cli.Globals;
 import dev.ocitk.ocirun.cli.KillCommand;
 import dev.ocitk.ocirun.cli.ListCommand;
 import dev.ocitk.ocirun.cli.RunCommand;
 import dev.ocitk.ocirun.cli.SpecCommand;
 import dev.ocitk.ocirun.cli.StartCommand;
 import dev.ocitk.ocirun.cli.StateCommand;
-import picocli.CommandLine;
+import dev.ocitk.ocirun.cli.Verb;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Entry point of the ocirun CLI. To keep start-up short, only the verb being run is registered with
- * picocli (building a command spec reflects over its class), unless no verb is given.
- * Every failure ends as one line on stderr and a non-zero exit, never a stack trace.
+ * Entry point of the ocirun CLI: {@code ocirun [global options] VERB [options] ARGS}. Only the verb
+ * being run is instantiated. Every failure ends as one line on stderr (and in the log) and a
+ * non-zero exit: 2 for a command-line mistake, 1 for anything else. Never a stack trace.
  */
 public final class Main {
-    private static final Map<String, Supplier<Object>> VERBS = new LinkedHashMap<>();
+    public static final String VERSION = "0.1.0";
+
+    private static final Map<String, Supplier<Verb>> VERBS = new LinkedHashMap<>();
 
     static {
         VERBS.put("create", CreateCommand::new);
@@ -37,12 +39,12 @@ public final class Main {
         VERBS.put("spec", SpecCommand::new);
     }
 
-    /** Global flags that take a separate value, so the verb search can skip that value. */
-    private static final Set<String> GLOBAL_WITH_VALUE = Set.of("--root", "--log", "--log-format");
-
     private Main() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("__train")) {
+            System.exit(Training.run());
+        }
         int code = run(args);
         System.out.flush();
         System.exit(code);
@@ -50,55 +52,49 @@ public final class Main {
 
     public static int run(String[] args) {
         try {
-            CommandLine cl = new CommandLine(new GlobalOptions());
-            String verb = findVerb(args);
-            if (verb != null && VERBS.containsKey(verb)) {
-                cl.addSubcommand(verb, VERBS.get(verb).get());
-            } else {
-                VERBS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
+            int[] next = new int[1];
+            ArgParser.Parsed global = ArgParser.parse(Globals.SYNTAX, args, 0, true, next);
+            if (global.flag("--version")) {
+                System.out.println("ocirun version " + VERSION + "\nspec: " + dev.ocitk.ocirun.features.Features.OCI_VERSION_MAX);
+                return 0;
             }
-            cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                if (ex instanceof OcirunException oe) {
-                    Log.error(oe.getMessage());
-                    return oe.exitCode();
+            if (next[0] >= args.length) {
+                if (global.flag("--help")) {
+                    System.out.print(help());
+                    return 0;
                 }
-                Log.error("internal error: " + ex);
-                return 1;
-            });
-            cl.setParameterExceptionHandler((ex, a) -> {
-                Log.error(ex.getMessage().lines().findFirst().orElse("invalid arguments")
-                        + " (see ocirun --help)");
-                return 2;
-            });
-            if (verb == null && !hasHelpOrVersion(args)) {
-                Log.error("no command given (see ocirun --help)");
-                return 2;
+                throw new ArgParser.UsageException("no command given");
             }
-            return cl.execute(args);
+            String name = args[next[0]];
+            Supplier<Verb> make = VERBS.get(name);
+            if (make == null) {
+                throw new ArgParser.UsageException("unknown command \"" + name + "\"");
+            }
+            Globals globals = Globals.from(global);
+            Verb verb = make.get();
+            for (int i = next[0] + 1; i < args.length && !args[i].equals("--"); i++) {
+                if (args[i].equals("--help") || args[i].equals("-h")) {
+                    System.out.print(ArgParser.usage("ocirun", verb.syntax()));
+                    return 0;
+                }
+            }
+            ArgParser.Parsed parsed = ArgParser.parse(verb.syntax(), args, next[0] + 1, false, null);
+            return verb.run(globals, parsed);
+        } catch (ArgParser.UsageException e) {
+            Log.error(e.getMessage() + " (see ocirun --help)");
+            return e.exitCode();
         } catch (OcirunException e) {
             Log.error(e.getMessage());
             return e.exitCode();
+        } catch (RuntimeException | Error e) {
+            Log.error("internal error: " + e);
+            return 1;
         }
     }
 
-    static String findVerb(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (GLOBAL_WITH_VALUE.contains(a)) {
-                i++;
-            } else if (!a.startsWith("-")) {
-                return a;
-            }
-        }
-        return null;
-    }
-
-    private static boolean hasHelpOrVersion(String[] args) {
-        for (String a : args) {
-            if (a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V")) {
-                return true;
-            }
-        }
-        return false;
+    static String help() {
+        StringBuilder sb = new StringBuilder(ArgParser.usage("ocirun", Globals.SYNTAX)).append("\nCommands:\n");
+        VERBS.forEach((name, make) -> sb.append(String.format("    %-10s %s%n", name, make.get().syntax().summary())));
+        return sb.append("\nRun 'ocirun COMMAND --help' for a command's options.\n").toString();
     }
 }

@@ -1,6 +1,5 @@
 package dev.ocitk.ocirun.cgroups;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -13,12 +12,12 @@ import java.util.List;
  * @param hierarchies v1 hierarchies (empty on v2)
  * @param unifiedDir  the container's v2 cgroup directory on the host (v2 only)
  */
-public record CgroupMountPlan(boolean unified, List<Hierarchy> hierarchies, String unifiedDir) implements Serializable {
+public record CgroupMountPlan(boolean unified, List<Hierarchy> hierarchies, String unifiedDir) {
 
     /**
      * @param name     directory name under the mount, e.g. "cpu" or "systemd"
      * @param options  mount data selecting the hierarchy, e.g. "cpu" or "none,name=systemd"
      * @param hostDir  the container's cgroup directory in this hierarchy on the host
      */
-    public record Hierarchy(String name, String options, String hostDir) implements Serializable {}
+    public record Hierarchy(String name, String options, String hostDir) {}
 }

@@ -1,22 +1,22 @@
 package dev.ocitk.ocirun.cli;
 
 import dev.ocitk.ocirun.lifecycle.Deleter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+
+import java.util.List;
+
+import static dev.ocitk.ocirun.cli.ArgParser.flag;
 
 /** {@code delete [--force] ID}. */
-@Command(name = "delete", description = "Delete a stopped container (runtime.md#delete); --force kills it first.")
-public final class DeleteCommand extends Verb {
-    @Option(names = {"-f", "--force"}, description = "kill a created or running container, then delete it")
-    boolean force;
-
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
+public final class DeleteCommand implements Verb {
+    @Override
+    public ArgParser.Syntax syntax() {
+        return new ArgParser.Syntax("delete", "Delete a stopped container (runtime.md#delete).",
+                List.of(flag("kill a created or running container first", "--force", "-f")), List.of("ID"), 1);
+    }
 
     @Override
-    int run() {
-        new Deleter(store()).delete(id, force);
+    public int run(Globals g, ArgParser.Parsed a) {
+        new Deleter(g.store()).delete(a.positional(0), a.flag("--force"));
         return 0;
     }
 }

@@ -2,26 +2,25 @@ package dev.ocitk.ocirun.cli;
 
 import dev.ocitk.ocirun.lifecycle.Killer;
 import dev.ocitk.ocirun.linux.Signals;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+
+import java.util.List;
+
+import static dev.ocitk.ocirun.cli.ArgParser.flag;
 
 /** {@code kill [--all] ID [SIGNAL]}: signal names or numbers as runc takes them, SIGTERM by default. */
-@Command(name = "kill", description = "Send a signal (default SIGTERM) to a created or running container (runtime.md#kill).")
-public final class KillCommand extends Verb {
-    @Option(names = {"-a", "--all"}, description = "signal every process in the container's cgroup")
-    boolean all;
-
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
-
-    @Parameters(index = "1", paramLabel = "SIGNAL", defaultValue = "SIGTERM", description = "name or number (default: ${DEFAULT-VALUE})")
-    String signal;
+public final class KillCommand implements Verb {
+    @Override
+    public ArgParser.Syntax syntax() {
+        return new ArgParser.Syntax("kill",
+                "Send SIGNAL (name or number, default SIGTERM) to a created or running container (runtime.md#kill).",
+                List.of(flag("signal every process in the container's cgroups", "--all", "-a")),
+                List.of("ID", "SIGNAL"), 1);
+    }
 
     @Override
-    int run() {
-        int sig = Signals.parse(signal);
-        new Killer(store()).kill(id, sig, all);
+    public int run(Globals g, ArgParser.Parsed a) {
+        String signal = a.positional(1) == null ? "SIGTERM" : a.positional(1);
+        new Killer(g.store()).kill(a.positional(0), Signals.parse(signal), a.flag("--all"));
         return 0;
     }
 }

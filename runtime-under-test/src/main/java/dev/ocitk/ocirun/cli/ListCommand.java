@@ -3,30 +3,33 @@ package dev.ocitk.ocirun.cli;
 import dev.ocitk.ocirun.OcirunException;
 import dev.ocitk.ocirun.lifecycle.Container;
 import dev.ocitk.ocirun.lifecycle.ContainerStatus;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code list [-q] [--format table|json]}: the containers under --root. */
-@Command(name = "list", description = "List containers under --root.")
-public final class ListCommand extends Verb {
-    @Option(names = {"-q", "--quiet"}, description = "print only the ids")
-    boolean quiet;
+import static dev.ocitk.ocirun.cli.ArgParser.flag;
+import static dev.ocitk.ocirun.cli.ArgParser.value;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "table|json", defaultValue = "table")
-    String format;
+/** {@code list [-q] [--format table|json]}: the containers under --root. */
+public final class ListCommand implements Verb {
+    @Override
+    public ArgParser.Syntax syntax() {
+        return new ArgParser.Syntax("list", "List the containers under --root.",
+                List.of(flag("print only the ids", "--quiet", "-q"),
+                        value("table|json", "table", "output format", "--format", "-f")), List.of(), 0);
+    }
 
     @Override
-    int run() {
+    public int run(Globals g, ArgParser.Parsed a) {
+        boolean quiet = a.flag("--quiet");
+        String format = a.value("--format");
         if (!format.equals("table") && !format.equals("json")) {
             throw new OcirunException("--format must be table or json, got \"" + format + "\"");
         }
         List<Container> containers = new ArrayList<>();
-        for (String id : store().list()) {
+        for (String id : g.store().list()) {
             try {
-                containers.add(Container.load(store(), id));
+                containers.add(Container.load(g.store(), id));
             } catch (OcirunException e) {
                 if (quiet) {
                     System.out.println(id); // being created, or its state is unreadable: still listed by id

@@ -5,57 +5,43 @@ import dev.ocitk.ocirun.lifecycle.Creator;
 import dev.ocitk.ocirun.lifecycle.Deleter;
 import dev.ocitk.ocirun.lifecycle.Starter;
 import dev.ocitk.ocirun.linux.Sys;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.ocitk.ocirun.cli.ArgParser.flag;
 
 /**
  * {@code run}: create, start, wait for the program to exit, delete; exits with the program's exit
  * code (128 + signal if it was killed). With {@code --detach} it returns after start.
  */
-@Command(name = "run", description = "Create and start a container, wait for it to exit, then delete it.")
-public final class RunCommand extends Verb {
-    @Option(names = {"-b", "--bundle"}, paramLabel = "DIR", defaultValue = ".", description = "bundle directory (default: current)")
-    Path bundle;
-
-    @Option(names = "--pid-file", paramLabel = "FILE")
-    Path pidFile;
-
-    @Option(names = "--console-socket", paramLabel = "SOCKET")
-    Path consoleSocket;
-
-    @Option(names = {"-d", "--detach"}, description = "return after start instead of waiting")
-    boolean detach;
-
-    @Option(names = "--preserve-fds", paramLabel = "N", defaultValue = "0")
-    int preserveFds;
-
-    @Option(names = "--no-pivot")
-    boolean noPivot;
-
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
+public final class RunCommand implements Verb {
+    @Override
+    public ArgParser.Syntax syntax() {
+        List<ArgParser.Opt> opts = new ArrayList<>(CreateCommand.CREATE_OPTIONS);
+        opts.add(flag("return after start instead of waiting for the program", "--detach", "-d"));
+        return new ArgParser.Syntax("run", "Create and start a container, wait for its program to exit, delete it.",
+                opts, List.of("ID"), 1);
+    }
 
     @Override
-    int run() {
-        ContainerState s = new Creator(store())
-                .create(new Creator.Request(id, bundle, pidFile, consoleSocket, preserveFds, noPivot)).state();
+    public int run(Globals g, ArgParser.Parsed a) {
+        String id = a.positional(0);
+        ContainerState s = new Creator(g.store()).create(CreateCommand.request(a)).state();
         try {
-            new Starter(store()).start(id);
+            new Starter(g.store()).start(id);
         } catch (RuntimeException e) {
-            if (store().exists(id)) {
-                new Deleter(store()).delete(id, true);
+            if (g.store().exists(id)) {
+                new Deleter(g.store()).delete(id, true);
             }
             throw e;
         }
-        if (detach) {
+        if (a.flag("--detach")) {
             return 0;
         }
         int[] r = Sys.waitpid(s.pid(), 0); // the init is this process's child
         int code = r[0] > 0 ? Sys.exitCode(r[1]) : 0;
-        new Deleter(store()).delete(id, true);
+        new Deleter(g.store()).delete(id, true);
         return code;
     }
 }

@@ -1,24 +1,27 @@
 package dev.ocitk.ocirun.cli;
 
 import dev.ocitk.ocirun.OcirunException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import static dev.ocitk.ocirun.cli.ArgParser.value;
 
 /** {@code spec [--bundle DIR]}: writes a default config.json for a rootfs in DIR/rootfs, like runc spec. */
-@Command(name = "spec", description = "Write a default config.json into the bundle directory.")
-public final class SpecCommand extends Verb {
-    @Option(names = {"-b", "--bundle"}, paramLabel = "DIR", defaultValue = ".", description = "bundle directory (default: current)")
-    Path bundle;
+public final class SpecCommand implements Verb {
+    @Override
+    public ArgParser.Syntax syntax() {
+        return new ArgParser.Syntax("spec", "Write a default config.json (rootfs in ./rootfs) into the bundle directory.",
+                List.of(value("DIR", ".", "bundle directory", "--bundle", "-b")), List.of(), 0);
+    }
 
     @Override
-    int run() {
-        Path target = bundle.resolve("config.json");
+    public int run(Globals g, ArgParser.Parsed a) {
+        Path target = Path.of(a.value("--bundle")).resolve("config.json");
         try (InputStream in = SpecCommand.class.getResourceAsStream("/dev/ocitk/ocirun/default-config.json")) {
             if (in == null) {
                 throw new OcirunException("default config missing from the ocirun jar");

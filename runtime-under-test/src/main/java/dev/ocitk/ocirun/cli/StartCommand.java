@@ -1,18 +1,20 @@
 package dev.ocitk.ocirun.cli;
 
 import dev.ocitk.ocirun.lifecycle.Starter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+
+import java.util.List;
 
 /** {@code start ID}: runs the program of a created container (runtime.md#start). */
-@Command(name = "start", description = "Run the program of a created container (runtime.md#start).")
-public final class StartCommand extends Verb {
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
+public final class StartCommand implements Verb {
+    @Override
+    public ArgParser.Syntax syntax() {
+        return new ArgParser.Syntax("start", "Run the program of a created container (runtime.md#start).",
+                List.of(), List.of("ID"), 1);
+    }
 
     @Override
-    int run() {
-        new Starter(store()).start(id);
+    public int run(Globals g, ArgParser.Parsed a) {
+        new Starter(g.store()).start(a.positional(0));
         return 0;
     }
 }

@@ -5,18 +5,20 @@ import dev.ocitk.ocirun.lifecycle.Container;
 import dev.ocitk.ocirun.lifecycle.ContainerState;
 import dev.ocitk.ocirun.lifecycle.ContainerStatus;
 import dev.ocitk.ocirun.lifecycle.StateCodec;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+
+import java.util.List;
 
 /** {@code state ID}: prints the state document of runtime.md#state. */
-@Command(name = "state", description = "Print the state of a container as JSON (runtime.md#query-state).")
-public final class StateCommand extends Verb {
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
+public final class StateCommand implements Verb {
+    @Override
+    public ArgParser.Syntax syntax() {
+        return new ArgParser.Syntax("state", "Print the state of a container as JSON (runtime.md#query-state).",
+                List.of(), List.of("ID"), 1);
+    }
 
     @Override
-    int run() {
-        Container c = Container.load(store(), id);
+    public int run(Globals g, ArgParser.Parsed a) {
+        Container c = Container.load(g.store(), a.positional(0));
         ContainerState s = c.state();
         ContainerStatus status = c.status();
         if (status == ContainerStatus.CREATED && Faults.STATE_CREATED_AS_RUNNING.active()) {

@@ -1,24 +1,9 @@
 package dev.ocitk.ocirun.cli;
 
-import dev.ocitk.ocirun.lifecycle.StateStore;
-import picocli.CommandLine.ParentCommand;
+/** One verb of the CLI: its syntax (options, positionals) and what it does. */
+public interface Verb {
+    ArgParser.Syntax syntax();
 
-import java.util.concurrent.Callable;
-
-/** Base of the verb commands: parses nothing itself, gives access to the global flags. */
-abstract class Verb implements Callable<Integer> {
-    @ParentCommand
-    GlobalOptions global;
-
-    @Override
-    public final Integer call() {
-        global.init();
-        return run();
-    }
-
-    abstract int run();
-
-    StateStore store() {
-        return global.store();
-    }
+    /** Runs the verb; returns the exit status. Errors are thrown as OcirunException. */
+    int run(Globals globals, ArgParser.Parsed args);
 }

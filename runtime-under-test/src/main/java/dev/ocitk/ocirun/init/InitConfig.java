@@ -3,14 +3,14 @@ package dev.ocitk.ocirun.init;
 import dev.ocitk.ocirun.cgroups.CgroupMountPlan;
 import dev.ocitk.ocirun.spec.Spec;
 
-import java.io.Serializable;
 
 /**
  * Everything the init process needs, sent by create over the sync socket once the init is in its
- * cgroups. The hook states are prepared by create because only it knows the pid the container
+ * cgroups (encoded by {@link InitConfigCodec}). The hook states are prepared by create because only it knows the pid the container
  * namespace sees (runtime.md#state: hooks in the container namespace get that pid).
  *
  * @param spec                  the parsed config.json
+ * @param specJson              the bytes it was parsed from: what create sends, and the init parses again
  * @param bundle                absolute bundle path (relative bind sources resolve against it)
  * @param rootfs                absolute host path of the root file system
  * @param newCgroupNamespace    unshare the cgroup namespace after joining the cgroups
@@ -25,6 +25,7 @@ import java.io.Serializable;
  */
 public record InitConfig(
         Spec spec,
+        byte[] specJson,
         String bundle,
         String rootfs,
         boolean newCgroupNamespace,
@@ -35,4 +36,4 @@ public record InitConfig(
         int stateDirFd,
         int consoleSocketFd,
         int firstControlFd,
-        String fault) implements Serializable {}
+        String fault) {}

@@ -46,6 +46,10 @@ public final class InitLauncher {
     }
 
     public static List<String> env() {
-        return List.of("LC_ALL=C.UTF-8", "LANG=C.UTF-8");
+        List<String> env = new ArrayList<>(List.of("LC_ALL=C.UTF-8", "LANG=C.UTF-8"));
+        if (System.getenv("OCIRUN_TIMING") != null) {
+            env.add("OCIRUN_TIMING=1");
+        }
+        return env;
     }
 }

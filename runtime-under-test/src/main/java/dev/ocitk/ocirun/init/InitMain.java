@@ -5,6 +5,8 @@ import dev.ocitk.ocirun.Faults;
 import dev.ocitk.ocirun.OcirunException;
 import dev.ocitk.ocirun.hooks.HookRunner;
 import dev.ocitk.ocirun.linux.LibC;
+import dev.ocitk.ocirun.linux.LibCProc;
+import dev.ocitk.ocirun.linux.LibCFs;
 import dev.ocitk.ocirun.linux.MountOptions;
 import dev.ocitk.ocirun.linux.SecurePath;
 import dev.ocitk.ocirun.linux.Sys;
@@ -57,17 +59,20 @@ public final class InitMain {
     }
 
     public static void main(String[] args) {
+        dev.ocitk.ocirun.Timing.mark("init: main");
         installSignalHandlers();
         SyncSocket sync = new SyncSocket(Integer.parseInt(args[0]));
         InitMain init;
         try {
             LibC.load();
+            dev.ocitk.ocirun.Timing.mark("init: libc bound");
             SyncSocket.Frame f = sync.receive();
             if (f == null || f.type() != SyncSocket.CONFIG) {
                 Runtime.getRuntime().halt(1); // create went away before configuring us
                 return;
             }
-            init = new InitMain(SyncSocket.deserialize(f.payload()), sync);
+            init = new InitMain(InitConfigCodec.decode(f.payload()), sync);
+            dev.ocitk.ocirun.Timing.mark("init: config received");
         } catch (Throwable e) {
             fail(sync, SyncSocket.ERROR, e);
             return;
@@ -83,7 +88,7 @@ public final class InitMain {
         try {
             if (cfg.newCgroupNamespace()) {
                 try {
-                    LibC.unshare(CLONE_NEWCGROUP);
+                    LibCProc.unshare(CLONE_NEWCGROUP);
                 } catch (LastErrorException e) {
                     throw Sys.fail("create cgroup namespace", e);
                 }
@@ -92,8 +97,11 @@ public final class InitMain {
             RootfsSetup rootfsSetup = new RootfsSetup(sys, rootfs, Path.of(cfg.bundle()), cfg.cgroupMount(),
                     cfg.newCgroupNamespace(), cfg.fault());
             rootfsSetup.prepareRoot(linux == null ? null : linux.rootfsPropagation());
+            dev.ocitk.ocirun.Timing.mark("init: root prepared");
             rootfsSetup.mountAll(list(spec.mounts()));
+            dev.ocitk.ocirun.Timing.mark("init: mounts done");
             new DevSetup(sys, rootfs).setUp(list(spec.mounts()), linux == null ? List.of() : list(linux.devices()));
+            dev.ocitk.ocirun.Timing.mark("init: devices done");
             rootfsSetup.finishDev();
             if (spec.process() != null) {
                 RootfsSetup.createMountPoint(SecurePath.resolve(rootfs, spec.process().cwd()), true);
@@ -111,7 +119,9 @@ public final class InitMain {
                 errorType = SyncSocket.ERROR;
             }
 
+            dev.ocitk.ocirun.Timing.mark("init: hooks done");
             enterRoot(rootfs);
+            dev.ocitk.ocirun.Timing.mark("init: pivoted");
             if (linux != null) {
                 RootfsSetup.applyRootPropagation(sys, linux.rootfsPropagation());
             }
@@ -134,6 +144,7 @@ public final class InitMain {
                 processSetup = new ProcessSetup(spec.process(), linux,
                         w -> sync.send(SyncSocket.WARN, w.getBytes(StandardCharsets.UTF_8)));
             }
+            dev.ocitk.ocirun.Timing.mark("init: ready");
             sync.send(SyncSocket.READY);
             sync.close();
         } catch (Throwable e) {
@@ -145,10 +156,10 @@ public final class InitMain {
     private void enterRoot(Path rootfs) {
         if (cfg.noPivot()) {
             try {
-                LibC.chdir(rootfs.toString());
+                LibCFs.chdir(rootfs.toString());
                 sys.mount(rootfs.toString(), "/", null, MountOptions.MS_MOVE, null);
-                LibC.chroot(".");
-                LibC.chdir("/");
+                LibCFs.chroot(".");
+                LibCFs.chdir("/");
             } catch (LastErrorException e) {
                 throw Sys.fail("chroot " + rootfs, e);
             }
@@ -157,13 +168,13 @@ public final class InitMain {
         int oldRoot = Sys.open("/", Sys.O_DIRECTORY | Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
         int newRoot = Sys.open(rootfs.toString(), Sys.O_DIRECTORY | Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
         try {
-            LibC.fchdir(newRoot);
+            LibCFs.fchdir(newRoot);
             Sys.pivotRoot(".", ".");
-            LibC.fchdir(oldRoot);
+            LibCFs.fchdir(oldRoot);
             // The old root is now stacked on "."; it must not propagate its unmount to the host.
             sys.mount(null, ".", null, MountOptions.MS_SLAVE | MountOptions.MS_REC, null);
             sys.umount(".", Sys.MNT_DETACH);
-            LibC.chdir("/");
+            LibCFs.chdir("/");
         } catch (LastErrorException e) {
             throw Sys.fail("pivot_root into " + rootfs, e);
         } finally {
@@ -176,7 +187,7 @@ public final class InitMain {
         if (spec.hostname() != null && !spec.hostname().isEmpty() && !Faults.SKIP_HOSTNAME.activeIn(cfg.fault())) {
             byte[] b = spec.hostname().getBytes(StandardCharsets.UTF_8);
             try {
-                LibC.sethostname(b, b.length);
+                LibCProc.sethostname(b, b.length);
             } catch (LastErrorException e) {
                 throw Sys.fail("set hostname " + spec.hostname(), e);
             }
@@ -184,7 +195,7 @@ public final class InitMain {
         if (spec.domainname() != null && !spec.domainname().isEmpty()) {
             byte[] b = spec.domainname().getBytes(StandardCharsets.UTF_8);
             try {
-                LibC.setdomainname(b, b.length);
+                LibCProc.setdomainname(b, b.length);
             } catch (LastErrorException e) {
                 throw Sys.fail("set domainname " + spec.domainname(), e);
             }

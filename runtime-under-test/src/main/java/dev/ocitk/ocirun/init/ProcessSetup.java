@@ -7,6 +7,9 @@ import dev.ocitk.ocirun.OcirunException;
 import dev.ocitk.ocirun.linux.Capability;
 import dev.ocitk.ocirun.linux.Creds;
 import dev.ocitk.ocirun.linux.LibC;
+import dev.ocitk.ocirun.linux.LibCSpawn;
+import dev.ocitk.ocirun.linux.LibCProc;
+import dev.ocitk.ocirun.linux.LibCFs;
 import dev.ocitk.ocirun.linux.Rlimit;
 import dev.ocitk.ocirun.linux.Sys;
 import dev.ocitk.ocirun.linux.SyscallNumbers;
@@ -97,18 +100,18 @@ public final class ProcessSetup {
         for (Spec.Rlimit r : list(process.rlimits())) {
             Rlimit res = Rlimit.parse(r.type()).orElseThrow();
             try {
-                LibC.prlimit(0, res.resource(), new long[] {r.soft(), r.hard()}, null);
+                LibCProc.prlimit(0, res.resource(), new long[] {r.soft(), r.hard()}, null);
             } catch (LastErrorException e) {
                 throw new OcirunException("cannot set " + r.type() + " to soft " + Long.toUnsignedString(r.soft())
                         + " hard " + Long.toUnsignedString(r.hard()) + ": " + Sys.errnoText(e.getErrorCode()));
             }
         }
         if (user.umask() != null) {
-            LibC.umask(user.umask().intValue());
+            LibCProc.umask(user.umask().intValue());
         }
         if (linux != null && linux.personality() != null) {
             try {
-                LibC.personality("LINUX32".equals(linux.personality().domain()) ? 0x0008 : 0x0000);
+                LibCProc.personality("LINUX32".equals(linux.personality().domain()) ? 0x0008 : 0x0000);
             } catch (LastErrorException e) {
                 throw Sys.fail("personality", e);
             }
@@ -153,7 +156,7 @@ public final class ProcessSetup {
             }
         }
         try {
-            LibC.chdir(process.cwd());
+            LibCFs.chdir(process.cwd());
         } catch (LastErrorException e) {
             throw new OcirunException("cannot change to process.cwd " + process.cwd() + ": " + Sys.errnoText(e.getErrorCode()));
         }
@@ -164,9 +167,9 @@ public final class ProcessSetup {
         Memory argv = Sys.cStringArray(process.args());
         Memory envp = Sys.cStringArray(env);
         Memory empty = new Memory(128);
-        LibC.sigemptyset(empty);
+        LibCSpawn.sigemptyset(empty);
         try {
-            LibC.sigprocmask(2 /* SIG_SETMASK */, empty, null);
+            LibCProc.sigprocmask(2 /* SIG_SETMASK */, empty, null);
         } catch (LastErrorException e) {
             throw Sys.fail("sigprocmask", e);
         }
@@ -174,7 +177,7 @@ public final class ProcessSetup {
         Sys.closeRangeCloexec(firstRuntimeFd);
         beforeExec.run();
         try {
-            LibC.execve(executable, argv, envp);
+            LibCProc.execve(executable, argv, envp);
         } catch (LastErrorException e) {
             throw new OcirunException("cannot execute " + executable + ": " + Sys.errnoText(e.getErrorCode()));
         } finally {

@@ -3,11 +3,6 @@ package dev.ocitk.ocirun.init;
 import dev.ocitk.ocirun.OcirunException;
 import dev.ocitk.ocirun.linux.Sys;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -97,24 +92,6 @@ public final class SyncSocket implements AutoCloseable {
             off += r;
         }
         return out;
-    }
-
-    public static byte[] serialize(InitConfig config) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(config);
-        } catch (IOException e) {
-            throw new OcirunException("cannot encode init config: " + e);
-        }
-        return bytes.toByteArray();
-    }
-
-    public static InitConfig deserialize(byte[] data) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(data))) {
-            return (InitConfig) in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new OcirunException("cannot decode init config: " + e);
-        }
     }
 
     @Override

@@ -7,9 +7,14 @@ import dev.ocitk.ocirun.cgroups.CgroupLayout;
 import dev.ocitk.ocirun.cgroups.CgroupManager;
 import dev.ocitk.ocirun.hooks.HookRunner;
 import dev.ocitk.ocirun.init.InitConfig;
+import dev.ocitk.ocirun.init.InitConfigCodec;
 import dev.ocitk.ocirun.init.InitLauncher;
 import dev.ocitk.ocirun.init.SyncSocket;
 import dev.ocitk.ocirun.linux.NamespaceType;
+import dev.ocitk.ocirun.linux.LibC;
+import dev.ocitk.ocirun.linux.LibCFs;
+import dev.ocitk.ocirun.linux.LibCProc;
+import dev.ocitk.ocirun.linux.LibCSpawn;
 import dev.ocitk.ocirun.linux.Namespaces;
 import dev.ocitk.ocirun.linux.Signals;
 import dev.ocitk.ocirun.linux.Spawner;
@@ -59,14 +64,18 @@ public final class Creator {
     }
 
     public Created create(Request req) {
+        dev.ocitk.ocirun.Timing.mark("create: main");
         SyscallNumbers.requireSupportedArch();
+        warmUpNativeCalls();
         StateStore.validateId(req.id());
         Path bundle = req.bundle().toAbsolutePath().normalize();
         if (!Files.isDirectory(bundle)) {
             throw new OcirunException("bundle " + bundle + " is not a directory");
         }
-        Spec spec = SpecLoader.load(bundle);
+        SpecLoader.Loaded loaded = SpecLoader.load(bundle);
+        Spec spec = loaded.spec();
         SpecValidator.validate(spec).forEach(Log::warn);
+        dev.ocitk.ocirun.Timing.mark("create: config parsed");
         Path rootfs = bundle.resolve(spec.root().path()).normalize();
         if (!Files.isDirectory(rootfs)) {
             throw new OcirunException("root.path " + rootfs + " is not a directory (config.md#root)");
@@ -85,7 +94,7 @@ public final class Creator {
             throw new OcirunException("container \"" + req.id() + "\" already exists");
         }
         Path dir = store.create(req.id());
-        return new Attempt(store, req, spec, bundle, rootfs, dir).run();
+        return new Attempt(store, req, loaded, bundle, rootfs, dir).run();
     }
 
     /** One create attempt and everything it has made so far, for the undo on failure. */
@@ -93,6 +102,7 @@ public final class Creator {
         private final StateStore store;
         private final Request req;
         private final Spec spec;
+        private final byte[] specBytes;
         private final Path bundle;
         private final Path rootfs;
         private final Path dir;
@@ -101,10 +111,11 @@ public final class Creator {
         private int pid = -1;
         private boolean hookFailed;
 
-        Attempt(StateStore store, Request req, Spec spec, Path bundle, Path rootfs, Path dir) {
+        Attempt(StateStore store, Request req, SpecLoader.Loaded loaded, Path bundle, Path rootfs, Path dir) {
             this.store = store;
             this.req = req;
-            this.spec = spec;
+            this.spec = loaded.spec();
+            this.specBytes = loaded.bytes();
             this.bundle = bundle;
             this.rootfs = rootfs;
             this.dir = dir;
@@ -117,11 +128,9 @@ public final class Creator {
             List<Integer> fds = new ArrayList<>();
             SyncSocket sync = null;
             try {
-                Sys.mkfifo(dir.resolve(StateStore.EXEC_FIFO).toString(), 0622);
+                // Java-only work first, while JNA binds on the warm-up thread started by create().
                 cgroups = new CgroupManager(CgroupLayout.detect(), linux.cgroupsPath(), req.id());
-                cgroups.create();
-                cgroups.apply(linux.resources(), list(linux.devices()));
-
+                dev.ocitk.ocirun.Timing.mark("create: cgroup layout");
                 Map<NamespaceType, Integer> nsFds = Namespaces.openPaths(list(linux.namespaces()));
                 fds.addAll(nsFds.values());
                 int[] pair = Sys.socketpair();
@@ -153,6 +162,14 @@ public final class Creator {
                 });
                 fds.forEach(Sys::closeQuietly);
                 fds.clear();
+                dev.ocitk.ocirun.Timing.mark("create: init spawned");
+
+                // The init JVM boots (and binds JNA) while the cgroups are made: it does nothing
+                // until it gets its config, which is sent only after it joined them.
+                Sys.mkfifo(dir.resolve(StateStore.EXEC_FIFO).toString(), 0622);
+                cgroups.create();
+                cgroups.apply(linux.resources(), list(linux.devices()));
+                dev.ocitk.ocirun.Timing.mark("create: cgroups ready");
 
                 long startTime = ProcStat.read(pid).map(ProcStat::startTime)
                         .orElseThrow(() -> new OcirunException("container init process exited at once"));
@@ -172,13 +189,14 @@ public final class Creator {
                 int containerPid = namespacePid(pid);
                 boolean newCgroupNs = list(linux.namespaces()).stream()
                         .anyMatch(n -> "cgroup".equals(n.type()) && (n.path() == null || n.path().isEmpty()));
-                InitConfig config = new InitConfig(spec, bundle.toString(), rootfs.toString(), newCgroupNs, cgroups.mountPlan(),
+                InitConfig config = new InitConfig(spec, specBytes, bundle.toString(), rootfs.toString(), newCgroupNs, cgroups.mountPlan(),
                         StateCodec.specState(req.id(), ContainerStatus.CREATING, containerPid, bundle.toString(),
                                 map(spec.annotations()), false),
                         StateCodec.specState(req.id(), ContainerStatus.CREATED, containerPid, bundle.toString(),
                                 map(spec.annotations()), false),
                         req.noPivot(), base + 1, consoleFd >= 0 ? base + 2 : -1, base, Faults.current());
-                sync.send(SyncSocket.CONFIG, SyncSocket.serialize(config));
+                sync.send(SyncSocket.CONFIG, InitConfigCodec.encode(config));
+                dev.ocitk.ocirun.Timing.mark("create: config sent");
                 awaitReady(sync, state);
 
                 state = state.withStatus(ContainerStatus.CREATED);
@@ -206,6 +224,7 @@ public final class Creator {
                 }
                 switch (f.type()) {
                     case SyncSocket.MOUNTS_DONE -> {
+                        dev.ocitk.ocirun.Timing.mark("create: init mounted");
                         String hookState = StateCodec.specState(req.id(), ContainerStatus.CREATING, pid,
                                 bundle.toString(), map(spec.annotations()), false);
                         try {
@@ -221,6 +240,7 @@ public final class Creator {
                         sync.send(SyncSocket.HOOKS_DONE);
                     }
                     case SyncSocket.READY -> {
+                        dev.ocitk.ocirun.Timing.mark("create: init ready");
                         return;
                     }
                     case SyncSocket.HOOK_ERROR -> {
@@ -266,6 +286,26 @@ public final class Creator {
             }
             Log.debug("create of " + req.id() + " undone after: " + cause.getMessage());
         }
+    }
+
+    /**
+     * Binds the JNA functions create needs on a background thread while the main thread parses
+     * and checks the config: class initialisation is shared, so the first real call just waits for it.
+     */
+    private static void warmUpNativeCalls() {
+        Thread t = new Thread(() -> {
+            try {
+                LibC.getpid();
+                Class.forName(LibCSpawn.class.getName(), true, Creator.class.getClassLoader());
+                Class.forName(LibCProc.class.getName(), true, Creator.class.getClassLoader());
+                Class.forName(LibCFs.class.getName(), true, Creator.class.getClassLoader());
+                new com.sun.jna.Memory(8).clear(); // starts JNA's cleaner thread before any thread unshares a pid namespace
+            } catch (Throwable ignored) {
+                // the main thread will meet the same error and report it
+            }
+        }, "ocirun-jna-warmup");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The pid the container's own pid namespace sees: the last field of NSpid in /proc/PID/status. */

@@ -5,7 +5,6 @@ import dev.ocitk.ocirun.OcirunException;
 import dev.ocitk.ocirun.cgroups.CgroupManager;
 import dev.ocitk.ocirun.hooks.HookRunner;
 import dev.ocitk.ocirun.linux.Signals;
-import dev.ocitk.ocirun.linux.Sys;
 
 import java.util.concurrent.locks.LockSupport;
 
@@ -45,11 +44,7 @@ final class Destroyer {
                 return;
             }
             for (int pid : rest) {
-                try {
-                    Sys.kill(pid, Signals.SIGKILL);
-                } catch (OcirunException gone) {
-                    // exited meanwhile
-                }
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new OcirunException("container \"" + s.id() + "\" still has processes after SIGKILL");

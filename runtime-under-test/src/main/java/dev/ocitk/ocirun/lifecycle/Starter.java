@@ -4,12 +4,16 @@ import dev.ocitk.ocirun.Faults;
 import dev.ocitk.ocirun.Log;
 import dev.ocitk.ocirun.OcirunException;
 import dev.ocitk.ocirun.hooks.HookRunner;
-import dev.ocitk.ocirun.linux.Sys;
-
-import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The start operation (runtime.md#start, lifecycle steps 6 to 9): open the exec fifo so the init
@@ -66,56 +70,46 @@ public final class Starter {
         }
     }
 
-    /** Opens the fifo, collects everything the init writes until it closes, and returns it. */
+    /**
+     * Opens the fifo and collects everything the init writes until it closes it, or returns what
+     * there is once the init has died. Plain Java on purpose: start is a hot verb and loading JNA
+     * would cost it a large share of its run time. The open blocks until the init, itself blocked
+     * opening the other end, is there; if the init dies first the open would block forever, so a
+     * reader thread does the blocking while this thread also waits for the process to exit.
+     */
     private static String releaseInit(ContainerState s, Path fifo) {
-        int pidfd = Sys.pidfdOpen(s.pid());
-        if (pidfd < 0 || !ProcStat.isAlive(s.pid(), s.pidStartTime())) {
-            Sys.closeQuietly(pidfd);
+        Optional<ProcessHandle> init = ProcessHandle.of(s.pid())
+                .filter(h -> ProcStat.isAlive(s.pid(), s.pidStartTime()));
+        if (init.isEmpty()) {
             return "";
         }
-        int fd = -1;
-        try {
-            fd = Sys.open(fifo.toString(), Sys.O_RDONLY | Sys.O_NONBLOCK | Sys.O_CLOEXEC, 0);
-            ByteArrayOutputStream got = new ByteArrayOutputStream();
-            byte[] buf = new byte[4096];
-            while (true) {
-                // Until the init opens its end, poll reports nothing on the fifo (no hang-up before a
-                // writer has come and gone); the pidfd turns readable if the init dies first.
-                short[] ev = Sys.poll(new int[] {fd, pidfd}, -1);
-                if (ev[0] != 0) {
-                    int n = readNonBlocking(fd, buf);
-                    if (n > 0) {
-                        got.write(buf, 0, n);
-                        continue;
-                    }
-                    if (n == 0) {
-                        break;
-                    }
+        CompletableFuture<byte[]> output = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            // read() until EOF: readAllBytes() would seek, which a fifo refuses.
+            try (FileInputStream in = new FileInputStream(fifo.toFile())) {
+                java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+                byte[] buf = new byte[4096];
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    got.write(buf, 0, n);
                 }
-                if (ev[1] != 0) {
-                    int n;
-                    while ((n = readNonBlocking(fd, buf)) > 0) {
-                        got.write(buf, 0, n);
-                    }
-                    break;
-                }
+                output.complete(got.toByteArray());
+            } catch (IOException e) {
+                output.complete(("Ecannot read the exec fifo " + fifo + ": " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
             }
-            return got.toString(StandardCharsets.UTF_8);
-        } finally {
-            Sys.closeQuietly(fd);
-            Sys.closeQuietly(pidfd);
-        }
-    }
-
-    /** read(2) that returns -1 on EAGAIN. */
-    private static int readNonBlocking(int fd, byte[] buf) {
+        }, "ocirun-exec-fifo");
+        reader.setDaemon(true);
+        reader.start();
+        CompletableFuture.anyOf(output, init.get().onExit()).join();
         try {
-            return Sys.read(fd, buf);
-        } catch (dev.ocitk.ocirun.linux.SyscallException e) {
-            if (e.errno() == Sys.EAGAIN) {
-                return -1;
-            }
-            throw e;
+            // If the init exited after opening its end, its output is complete already or moments away.
+            return new String(output.get(output.isDone() ? 0 : 2, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+        } catch (TimeoutException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e); // the reader completes normally, even on errors
         }
     }
 }

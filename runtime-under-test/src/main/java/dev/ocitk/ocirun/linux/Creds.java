@@ -65,7 +65,7 @@ public final class Creds {
 
     public static void dropBounding(int cap) {
         try {
-            LibC.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);
+            LibCProc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);
         } catch (LastErrorException e) {
             if (e.getErrorCode() != Sys.EINVAL) { // EINVAL: the kernel does not know this capability
                 throw Sys.fail("drop bounding capability " + cap, e);
@@ -76,7 +76,7 @@ public final class Creds {
     /** Raises one ambient capability; returns false if the kernel refuses (not permitted and inheritable). */
     public static boolean raiseAmbient(int cap) {
         try {
-            LibC.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0);
+            LibCProc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0);
             return true;
         } catch (LastErrorException e) {
             return false;
@@ -85,7 +85,7 @@ public final class Creds {
 
     public static void clearAmbient() {
         try {
-            LibC.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+            LibCProc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
         } catch (LastErrorException e) {
             throw Sys.fail("clear ambient capabilities", e);
         }
@@ -93,7 +93,7 @@ public final class Creds {
 
     public static void keepCaps(boolean keep) {
         try {
-            LibC.prctl(PR_SET_KEEPCAPS, keep ? 1 : 0, 0, 0, 0);
+            LibCProc.prctl(PR_SET_KEEPCAPS, keep ? 1 : 0, 0, 0, 0);
         } catch (LastErrorException e) {
             throw Sys.fail("PR_SET_KEEPCAPS", e);
         }
@@ -101,7 +101,7 @@ public final class Creds {
 
     public static void noNewPrivileges() {
         try {
-            LibC.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+            LibCProc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
         } catch (LastErrorException e) {
             throw Sys.fail("PR_SET_NO_NEW_PRIVS", e);
         }

@@ -11,7 +11,7 @@ final class LinuxSyscalls implements Syscalls {
     @Override
     public void mount(String source, String target, String fstype, long flags, String data) {
         try {
-            LibC.mount(source, target, fstype, flags, data);
+            LibCFs.mount(source, target, fstype, flags, data);
         } catch (LastErrorException e) {
             throw Sys.fail("mount " + (source == null ? "" : source + " ") + "on " + target
                     + (fstype == null ? "" : " (" + fstype + ")"), e);
@@ -21,7 +21,7 @@ final class LinuxSyscalls implements Syscalls {
     @Override
     public void umount(String target, int flags) {
         try {
-            LibC.umount2(target, flags);
+            LibCFs.umount2(target, flags);
         } catch (LastErrorException e) {
             throw Sys.fail("umount " + target, e);
         }
@@ -35,7 +35,7 @@ final class LinuxSyscalls implements Syscalls {
     @Override
     public void mknod(String path, int mode, long dev) {
         try {
-            LibC.mknod(path, mode, dev);
+            LibCFs.mknod(path, mode, dev);
         } catch (LastErrorException e) {
             throw Sys.fail("mknod " + path, e);
         }
@@ -44,7 +44,7 @@ final class LinuxSyscalls implements Syscalls {
     @Override
     public void lchown(String path, int uid, int gid) {
         try {
-            LibC.lchown(path, uid, gid);
+            LibCFs.lchown(path, uid, gid);
         } catch (LastErrorException e) {
             throw Sys.fail("chown " + path, e);
         }
@@ -53,7 +53,7 @@ final class LinuxSyscalls implements Syscalls {
     @Override
     public void chmod(String path, int mode) {
         try {
-            LibC.chmod(path, mode);
+            LibCFs.chmod(path, mode);
         } catch (LastErrorException e) {
             throw Sys.fail("chmod " + path, e);
         }
@@ -62,7 +62,7 @@ final class LinuxSyscalls implements Syscalls {
     @Override
     public void symlink(String target, String linkPath) {
         try {
-            LibC.symlink(target, linkPath);
+            LibCFs.symlink(target, linkPath);
         } catch (LastErrorException e) {
             throw Sys.fail("symlink " + linkPath, e);
         }

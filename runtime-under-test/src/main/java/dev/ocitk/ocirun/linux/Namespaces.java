@@ -67,7 +67,7 @@ public final class Namespaces {
     public static void enter(Map<NamespaceType, Integer> joined, List<LinuxSpec.Namespace> namespaces,
                              Map<String, LinuxSpec.TimeOffset> timeOffsets) {
         try {
-            LibC.unshare(CLONE_FS);
+            LibCProc.unshare(CLONE_FS);
         } catch (LastErrorException e) {
             throw Sys.fail("unshare(CLONE_FS)", e);
         }
@@ -77,7 +77,7 @@ public final class Namespaces {
                 continue;
             }
             try {
-                LibC.setns(fd, t.cloneFlag());
+                LibCProc.setns(fd, t.cloneFlag());
             } catch (LastErrorException e) {
                 throw new OcirunException("cannot join " + t.specName() + " namespace: " + Sys.errnoText(e.getErrorCode()));
             }
@@ -91,7 +91,7 @@ public final class Namespaces {
         }
         if (flags != 0) {
             try {
-                LibC.unshare(flags);
+                LibCProc.unshare(flags);
             } catch (LastErrorException e) {
                 throw new OcirunException("cannot create namespaces: unshare: " + Sys.errnoText(e.getErrorCode()));
             }

@@ -46,8 +46,8 @@ public final class Spawner {
         Memory attr = new Memory(1024);
         Memory sigs = new Memory(128);
         try {
-            check(LibC.posix_spawn_file_actions_init(fa), "posix_spawn_file_actions_init");
-            check(LibC.posix_spawnattr_init(attr), "posix_spawnattr_init");
+            check(LibCSpawn.posix_spawn_file_actions_init(fa), "posix_spawn_file_actions_init");
+            check(LibCSpawn.posix_spawnattr_init(attr), "posix_spawnattr_init");
             for (FdMap m : r.fds()) {
                 int src = m.from();
                 if (m.from() != m.to()) {
@@ -58,23 +58,23 @@ public final class Spawner {
                     }
                     temps.add(src);
                 }
-                check(LibC.posix_spawn_file_actions_adddup2(fa, src, m.to()), "adddup2 " + m.from() + " to " + m.to());
+                check(LibCSpawn.posix_spawn_file_actions_adddup2(fa, src, m.to()), "adddup2 " + m.from() + " to " + m.to());
             }
-            check(LibC.posix_spawn_file_actions_addclosefrom_np(fa, r.closeFrom()), "addclosefrom");
+            check(LibCSpawn.posix_spawn_file_actions_addclosefrom_np(fa, r.closeFrom()), "addclosefrom");
             if (r.cwd() != null) {
-                check(LibC.posix_spawn_file_actions_addchdir_np(fa, r.cwd()), "addchdir " + r.cwd());
+                check(LibCSpawn.posix_spawn_file_actions_addchdir_np(fa, r.cwd()), "addchdir " + r.cwd());
             }
             short flags = (short) (POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | (r.newSession() ? POSIX_SPAWN_SETSID : 0));
-            check(LibC.posix_spawnattr_setflags(attr, flags), "posix_spawnattr_setflags");
-            LibC.sigemptyset(sigs);
-            check(LibC.posix_spawnattr_setsigmask(attr, sigs), "posix_spawnattr_setsigmask");
+            check(LibCSpawn.posix_spawnattr_setflags(attr, flags), "posix_spawnattr_setflags");
+            LibCSpawn.sigemptyset(sigs);
+            check(LibCSpawn.posix_spawnattr_setsigmask(attr, sigs), "posix_spawnattr_setsigmask");
             Memory all = new Memory(128);
-            LibC.sigfillset(all);
-            check(LibC.posix_spawnattr_setsigdefault(attr, all), "posix_spawnattr_setsigdefault");
+            LibCSpawn.sigfillset(all);
+            check(LibCSpawn.posix_spawnattr_setsigdefault(attr, all), "posix_spawnattr_setsigdefault");
             Memory argv = Sys.cStringArray(r.argv());
             Memory envp = Sys.cStringArray(r.env());
             int[] pid = new int[1];
-            int err = LibC.posix_spawn(pid, r.path(), fa, attr, argv, envp);
+            int err = LibCSpawn.posix_spawn(pid, r.path(), fa, attr, argv, envp);
             java.lang.ref.Reference.reachabilityFence(argv);
             java.lang.ref.Reference.reachabilityFence(envp);
             if (err != 0) {
@@ -82,8 +82,8 @@ public final class Spawner {
             }
             return pid[0];
         } finally {
-            LibC.posix_spawn_file_actions_destroy(fa);
-            LibC.posix_spawnattr_destroy(attr);
+            LibCSpawn.posix_spawn_file_actions_destroy(fa);
+            LibCSpawn.posix_spawnattr_destroy(attr);
             for (int t : temps) {
                 Sys.closeQuietly(t);
             }

@@ -120,7 +120,7 @@ public final class Sys {
     public static int[] socketpair() {
         int[] sv = new int[2];
         try {
-            LibC.socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv);
+            LibCProc.socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv);
         } catch (LastErrorException e) {
             throw fail("socketpair", e);
         }
@@ -129,7 +129,7 @@ public final class Sys {
 
     public static void mkfifo(String path, int mode) {
         try {
-            LibC.mkfifo(path, mode);
+            LibCFs.mkfifo(path, mode);
         } catch (LastErrorException e) {
             throw fail("mkfifo " + path, e);
         }

@@ -23,12 +23,12 @@ public final class UnixSockets {
         System.arraycopy(p, 0, addr, 2, p.length);
         int fd;
         try {
-            fd = LibC.socket(Sys.AF_UNIX, Sys.SOCK_STREAM | Sys.SOCK_CLOEXEC, 0);
+            fd = LibCProc.socket(Sys.AF_UNIX, Sys.SOCK_STREAM | Sys.SOCK_CLOEXEC, 0);
         } catch (LastErrorException e) {
             throw Sys.fail("socket", e);
         }
         try {
-            LibC.connect(fd, addr, addr.length);
+            LibCProc.connect(fd, addr, addr.length);
         } catch (LastErrorException e) {
             Sys.closeQuietly(fd);
             throw new OcirunException("cannot connect to console socket " + path + ": " + Sys.errnoText(e.getErrorCode()));
@@ -62,7 +62,7 @@ public final class UnixSockets {
         msg.setPointer(32, control);
         msg.setLong(40, 24);
         try {
-            LibC.sendmsg(socket, msg, 0);
+            LibCProc.sendmsg(socket, msg, 0);
         } catch (LastErrorException e) {
             throw new OcirunException("cannot send the terminal to the console socket: " + Sys.errnoText(e.getErrorCode()));
         } finally {

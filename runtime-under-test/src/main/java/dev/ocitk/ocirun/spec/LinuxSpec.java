@@ -1,8 +1,5 @@
 package dev.ocitk.ocirun.spec;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -24,19 +21,19 @@ public record LinuxSpec(
         String mountLabel,
         Personality personality,
         IntelRdt intelRdt,
-        MemoryPolicy memoryPolicy) implements Serializable {
+        MemoryPolicy memoryPolicy) {
 
     /** config-linux.md#namespaces */
-    public record Namespace(String type, String path) implements Serializable {}
+    public record Namespace(String type, String path) {}
 
     /** config-linux.md#user-namespace-mappings */
     public record IdMapping(
-            @JsonDeserialize(using = Uint.U32.class) long containerID,
-            @JsonDeserialize(using = Uint.U32.class) long hostID,
-            @JsonDeserialize(using = Uint.U32.class) long size) implements Serializable {}
+            long containerID,
+            long hostID,
+            long size) {}
 
     /** config-linux.md#offset-for-time-namespace */
-    public record TimeOffset(long secs, @JsonDeserialize(using = Uint.U32.class) long nanosecs) implements Serializable {}
+    public record TimeOffset(long secs, long nanosecs) {}
 
     /** config-linux.md#devices */
     public record Device(
@@ -44,12 +41,12 @@ public record LinuxSpec(
             String path,
             Long major,
             Long minor,
-            @JsonDeserialize(using = Uint.U32.class) Long fileMode,
-            @JsonDeserialize(using = Uint.U32.class) Long uid,
-            @JsonDeserialize(using = Uint.U32.class) Long gid) implements Serializable {}
+            Long fileMode,
+            Long uid,
+            Long gid) {}
 
     /** config-linux.md#network-devices */
-    public record NetDevice(String name) implements Serializable {}
+    public record NetDevice(String name) {}
 
     /** config-linux.md#control-groups: the {@code resources} object. */
     public record Resources(
@@ -61,7 +58,7 @@ public record LinuxSpec(
             List<HugepageLimit> hugepageLimits,
             Network network,
             Map<String, Rdma> rdma,
-            Map<String, String> unified) implements Serializable {
+            Map<String, String> unified) {
 
         public Map<String, String> unifiedOrEmpty() {
             return unified == null ? Map.of() : unified;
@@ -73,7 +70,7 @@ public record LinuxSpec(
     }
 
     /** config-linux.md#allowed-device-list */
-    public record DeviceRule(boolean allow, String type, Long major, Long minor, String access) implements Serializable {}
+    public record DeviceRule(boolean allow, String type, Long major, Long minor, String access) {}
 
     /** config-linux.md#memory */
     public record Memory(
@@ -82,25 +79,25 @@ public record LinuxSpec(
             Long swap,
             Long kernel,
             Long kernelTCP,
-            @JsonDeserialize(using = Uint.U64.class) Long swappiness,
+            Long swappiness,
             Boolean disableOOMKiller,
             Boolean useHierarchy,
-            Boolean checkBeforeUpdate) implements Serializable {}
+            Boolean checkBeforeUpdate) {}
 
     /** config-linux.md#cpu */
     public record Cpu(
-            @JsonDeserialize(using = Uint.U64.class) Long shares,
+            Long shares,
             Long quota,
-            @JsonDeserialize(using = Uint.U64.class) Long burst,
-            @JsonDeserialize(using = Uint.U64.class) Long period,
+            Long burst,
+            Long period,
             Long realtimeRuntime,
-            @JsonDeserialize(using = Uint.U64.class) Long realtimePeriod,
+            Long realtimePeriod,
             String cpus,
             String mems,
-            Long idle) implements Serializable {}
+            Long idle) {}
 
     /** config-linux.md#pids */
-    public record Pids(Long limit) implements Serializable {}
+    public record Pids(Long limit) {}
 
     /** config-linux.md#block-io */
     public record BlockIo(
@@ -110,54 +107,54 @@ public record LinuxSpec(
             List<ThrottleDevice> throttleReadBpsDevice,
             List<ThrottleDevice> throttleWriteBpsDevice,
             List<ThrottleDevice> throttleReadIOPSDevice,
-            List<ThrottleDevice> throttleWriteIOPSDevice) implements Serializable {}
+            List<ThrottleDevice> throttleWriteIOPSDevice) {}
 
-    public record WeightDevice(long major, long minor, Integer weight, Integer leafWeight) implements Serializable {}
+    public record WeightDevice(long major, long minor, Integer weight, Integer leafWeight) {}
 
-    public record ThrottleDevice(long major, long minor, @JsonDeserialize(using = Uint.U64.class) long rate)
-            implements Serializable {}
+    public record ThrottleDevice(long major, long minor, long rate)
+            {}
 
     /** config-linux.md#huge-page-limits */
-    public record HugepageLimit(String pageSize, @JsonDeserialize(using = Uint.U64.class) long limit)
-            implements Serializable {}
+    public record HugepageLimit(String pageSize, long limit)
+            {}
 
     /** config-linux.md#network */
-    public record Network(@JsonDeserialize(using = Uint.U32.class) Long classID, List<InterfacePriority> priorities)
-            implements Serializable {}
+    public record Network(Long classID, List<InterfacePriority> priorities)
+            {}
 
-    public record InterfacePriority(String name, @JsonDeserialize(using = Uint.U32.class) long priority)
-            implements Serializable {}
+    public record InterfacePriority(String name, long priority)
+            {}
 
     /** config-linux.md#rdma */
-    public record Rdma(@JsonDeserialize(using = Uint.U32.class) Long hcaHandles,
-                       @JsonDeserialize(using = Uint.U32.class) Long hcaObjects) implements Serializable {}
+    public record Rdma(Long hcaHandles,
+                       Long hcaObjects) {}
 
     /** config-linux.md#seccomp */
     public record Seccomp(
             String defaultAction,
-            @JsonDeserialize(using = Uint.U32.class) Long defaultErrnoRet,
+            Long defaultErrnoRet,
             List<String> architectures,
             List<String> flags,
             String listenerPath,
             String listenerMetadata,
-            List<Syscall> syscalls) implements Serializable {}
+            List<Syscall> syscalls) {}
 
     public record Syscall(List<String> names, String action,
-                          @JsonDeserialize(using = Uint.U32.class) Long errnoRet, List<SyscallArg> args)
-            implements Serializable {}
+                          Long errnoRet, List<SyscallArg> args)
+            {}
 
     public record SyscallArg(
-            @JsonDeserialize(using = Uint.U32.class) long index,
-            @JsonDeserialize(using = Uint.U64.class) long value,
-            @JsonDeserialize(using = Uint.U64.class) long valueTwo,
-            String op) implements Serializable {}
+            long index,
+            long value,
+            long valueTwo,
+            String op) {}
 
     /** config-linux.md#personality */
-    public record Personality(String domain, List<String> flags) implements Serializable {}
+    public record Personality(String domain, List<String> flags) {}
 
     /** config-linux.md#intelrdt: ocirun does not implement it, it only needs to notice it is set. */
-    public record IntelRdt(String closID) implements Serializable {}
+    public record IntelRdt(String closID) {}
 
     /** config-linux.md#memory-policy */
-    public record MemoryPolicy(String mode, String nodes, List<String> flags) implements Serializable {}
+    public record MemoryPolicy(String mode, String nodes, List<String> flags) {}
 }
