@@ -22,6 +22,7 @@ public final class RuleCatalog {
             new HookRules(),
             new AnnotationRules(),
             new NamespaceRules(),
+            new IdMappingRules(),
             new LinuxRules(),
             new ResourceRules(),
             new SeccompRules(),
