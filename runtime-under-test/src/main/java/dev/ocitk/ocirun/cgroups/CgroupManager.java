@@ -180,10 +180,9 @@ public final class CgroupManager {
         for (Path p : ancestors) {
             Path control = p.resolve("cgroup.subtree_control");
             Set<String> enabled = controllers(control);
-            for (String c : needed) {
-                if (!enabled.contains(c)) {
-                    write(control, "+" + c, "enable controller " + c);
-                }
+            List<String> missing = needed.stream().filter(c -> !enabled.contains(c)).map(c -> "+" + c).toList();
+            if (!missing.isEmpty()) {
+                write(control, String.join(" ", missing), "enable controllers " + missing);
             }
         }
     }

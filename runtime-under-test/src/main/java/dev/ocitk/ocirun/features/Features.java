@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ocitk.ocirun.linux.Capability;
 import dev.ocitk.ocirun.linux.MountOptions;
 import dev.ocitk.ocirun.linux.NamespaceType;
+import dev.ocitk.ocirun.linux.Seccomp;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -51,7 +52,12 @@ public final class Features {
             g.writeBooleanField("rdma", true);
             g.writeEndObject();
             g.writeObjectFieldStart("seccomp");
-            g.writeBooleanField("enabled", false);
+            g.writeBooleanField("enabled", true);
+            strings(g, "actions", Seccomp.ACTIONS);
+            strings(g, "operators", Seccomp.OPERATORS);
+            strings(g, "archs", Seccomp.ARCHES);
+            strings(g, "knownFlags", Seccomp.KNOWN_FLAGS);
+            strings(g, "supportedFlags", Seccomp.SUPPORTED_FLAGS);
             g.writeEndObject();
             g.writeObjectFieldStart("apparmor");
             g.writeBooleanField("enabled", false);

@@ -50,6 +50,7 @@ public final class InitMain {
     private int terminalSlave = -1;
     private String executable;
     private ProcessSetup processSetup;
+    private dev.ocitk.ocirun.linux.Seccomp seccomp;
 
     private InitMain(InitConfig cfg, SyncSocket sync) {
         this.cfg = cfg;
@@ -120,6 +121,9 @@ public final class InitMain {
             }
 
             dev.ocitk.ocirun.Timing.mark("init: hooks done");
+            if (linux != null && linux.seccomp() != null) {
+                seccomp = dev.ocitk.ocirun.linux.Seccomp.compile(linux.seccomp()); // needs the host's libseccomp
+            }
             enterRoot(rootfs);
             dev.ocitk.ocirun.Timing.mark("init: pivoted");
             if (linux != null) {
@@ -260,7 +264,7 @@ public final class InitMain {
             if (spec.hooks() != null) {
                 HookRunner.runAll("startContainer", list(spec.hooks().startContainer()), cfg.startContainerState(), "/");
             }
-            processSetup.execute(executable, terminalSlave, cfg.firstControlFd(), cfg.fault(),
+            processSetup.execute(executable, terminalSlave, cfg.firstControlFd(), cfg.fault(), seccomp,
                     () -> Sys.writeFully(fifo, new byte[] {'0'}));
         } catch (Throwable e) {
             String msg = e instanceof OcirunException ? e.getMessage() : "internal error in init: " + e;

@@ -95,7 +95,7 @@ public final class ProcessSetup {
 
     /** Applies everything, then execs; returns only by throwing. */
     public void execute(String executable, int terminalSlave, int firstRuntimeFd, String fault,
-                        Runnable beforeExec) {
+                        dev.ocitk.ocirun.linux.Seccomp seccomp, Runnable beforeExec) {
         Spec.User user = process.user() != null ? process.user() : new Spec.User(0, 0, null, null);
         for (Spec.Rlimit r : list(process.rlimits())) {
             Rlimit res = Rlimit.parse(r.type()).orElseThrow();
@@ -131,6 +131,10 @@ public final class ProcessSetup {
         }
         if (process.noNewPrivileges()) {
             Creds.noNewPrivileges();
+        }
+        if (seccomp != null && !process.noNewPrivileges()) {
+            // Without no_new_privs, loading a filter needs CAP_SYS_ADMIN: load it before capabilities drop.
+            seccomp.load();
         }
         Spec.Capabilities caps = process.capabilities();
         if (caps != null) {
@@ -176,6 +180,10 @@ public final class ProcessSetup {
         Sys.resetIgnoredSignals();
         Sys.closeRangeCloexec(firstRuntimeFd);
         beforeExec.run();
+        if (seccomp != null && process.noNewPrivileges()) {
+            // Last, so the filter constrains as little of this JVM as possible before execve.
+            seccomp.load();
+        }
         try {
             LibCProc.execve(executable, argv, envp);
         } catch (LastErrorException e) {

@@ -255,6 +255,9 @@ public final class SpecValidator {
                 throw error("linux.personality.flags: no flags are supported (config-linux.md#personality)");
             }
         }
+        if (linux.seccomp() != null) {
+            dev.ocitk.ocirun.linux.Seccomp.validate(linux.seccomp());
+        }
         if (linux.resources() != null) {
             for (LinuxSpec.DeviceRule r : list(linux.resources().devices())) {
                 if (r.type() != null && !Set.of("a", "b", "c").contains(r.type())) {

@@ -1,9 +1,5 @@
 package dev.ocitk.ocirun.linux;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.StringLength;
-import net.jqwik.api.constraints.Chars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,16 +48,19 @@ class SecurePathTest {
                 .hasMessageContaining("too many symbolic links");
     }
 
-    @Property(tries = 200)
-    void neverLeavesTheRoot(@ForAll @StringLength(max = 40) @Chars({'a', '.', '/', 'l'}) String path) throws IOException {
-        Path dir = Files.createTempDirectory("securepath");
-        try {
-            Files.createSymbolicLink(dir.resolve("l"), Path.of("../../.."));
-            Path resolved = SecurePath.resolve(dir, path);
-            assertThat(resolved.normalize().startsWith(dir)).as(resolved.toString()).isTrue();
-        } finally {
-            Files.deleteIfExists(dir.resolve("l"));
-            Files.deleteIfExists(dir);
+    /** Many generated paths made of "a", ".", "/" and a link climbing out: none may resolve outside the root. */
+    @Test
+    void neverLeavesTheRoot() throws IOException {
+        Files.createSymbolicLink(root.resolve("l"), Path.of("../../.."));
+        java.util.Random random = new java.util.Random(20240601); // fixed seed: a failure reproduces
+        char[] alphabet = {'a', '.', '/', 'l'};
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder path = new StringBuilder();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                path.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            Path resolved = SecurePath.resolve(root, path.toString());
+            assertThat(resolved.normalize().startsWith(root)).as("[" + path + "] -> " + resolved).isTrue();
         }
     }
 }

@@ -1,9 +1,6 @@
 package dev.ocitk.ocirun.linux;
 
 import dev.ocitk.ocirun.OcirunException;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +25,11 @@ class SignalsTest {
         assertThat(Signals.parse("RTMAX")).isEqualTo(64);
     }
 
-    @Property
-    void everyNumberFrom1To64IsItself(@ForAll @IntRange(min = 1, max = 64) int n) {
-        assertThat(Signals.parse(Integer.toString(n))).isEqualTo(n);
+    @Test
+    void everyNumberFrom1To64IsItself() {
+        for (int n = 1; n <= 64; n++) {
+            assertThat(Signals.parse(Integer.toString(n))).isEqualTo(n);
+        }
     }
 
     @Test
