@@ -29,6 +29,7 @@ public final class LaunchEnvironment {
     private final Map<String, String> env = new LinkedHashMap<>();
     private OptionalInt umask = OptionalInt.empty();
     private OptionalInt oomScoreAdj = OptionalInt.empty();
+    private OptionalInt listenFds = OptionalInt.empty();
 
     /** Keeps {@code file} open read-only on descriptor {@code fd} (3 or more) when the runtime starts. */
     public LaunchEnvironment openFile(int fd, Path file) {
@@ -48,6 +49,15 @@ public final class LaunchEnvironment {
         return this;
     }
 
+    /**
+     * Offers the first {@code count} descriptors from 3 on for socket activation (sd_listen_fds(3)):
+     * {@code LISTEN_FDS=count} and {@code LISTEN_PID} set to the pid the runtime will have (the launcher execs it).
+     */
+    public LaunchEnvironment socketActivation(int count) {
+        listenFds = OptionalInt.of(count);
+        return this;
+    }
+
     public LaunchEnvironment env(String name, String value) {
         env.put(name, value);
         return this;
@@ -60,6 +70,7 @@ public final class LaunchEnvironment {
         oomScoreAdj.ifPresent(v -> script.append("echo ").append(v).append(" > /proc/self/oom_score_adj; "));
         openFiles.forEach((fd, file) -> script.append("exec ").append(fd).append("<").append(quote(file.toString())).append("; "));
         env.forEach((k, v) -> script.append("export ").append(k).append("=").append(quote(v)).append("; "));
+        listenFds.ifPresent(n -> script.append("export LISTEN_FDS=").append(n).append(" LISTEN_PID=$$; "));
         script.append("exec \"$@\"");
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", script.toString(), "ocitk-launch"));
         argv.addAll(runtimeCommand);

@@ -33,6 +33,15 @@ class LaunchEnvironmentTest {
     }
 
     @Test
+    void socketActivationNamesTheLaunchedProcess(@TempDir Path tmp) {
+        List<String> argv = new LaunchEnvironment().socketActivation(2)
+                .wrap(List.of("/bin/sh", "-c", "echo $LISTEN_FDS; [ \"$LISTEN_PID\" = $$ ] && echo same-pid"));
+        CommandResult r = new CommandRunner(tmp).run(argv, Duration.ofSeconds(10), Stdio.captured());
+
+        assertThat(r.stdout().lines().toList()).containsExactly("2", "same-pid");
+    }
+
+    @Test
     void withoutSettingsTheCommandRunsUnchanged(@TempDir Path tmp) {
         CommandResult r = new CommandRunner(tmp).run(new LaunchEnvironment().wrap(List.of("/bin/echo", "a b", "")),
                 Duration.ofSeconds(10), Stdio.captured());
