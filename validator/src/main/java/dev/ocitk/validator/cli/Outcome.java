@@ -7,6 +7,7 @@ import dev.ocitk.validator.internal.json.JsonLocator;
 import dev.ocitk.validator.internal.json.Pointers;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,11 @@ record Outcome(String input, String file, List<Located> findings, String error) 
             }
             located.add(new Located(f, at));
         }
+        // File order reads best; findings without a place (about the whole input) come first. The sort is stable,
+        // so findings at one place keep the library's order.
+        located.sort(Comparator.comparing(Located::location,
+                Comparator.nullsFirst(Comparator.comparingLong(JsonLocator.Location::line)
+                        .thenComparingLong(JsonLocator.Location::column))));
         return new Outcome(input, file, located, null);
     }
 

@@ -152,7 +152,7 @@ class OciValidateCommandTest {
         JsonNode first = doc.get("inputs").get(0);
         assertThat(first.get("passed").asBoolean()).isFalse();
         assertThat(first.get("findings")).extracting(f -> f.get("ruleId").asText())
-                .containsExactly("annotations.reverse-domain", "process.cwd.absolute");
+                .as("in file order").containsExactly("process.cwd.absolute", "annotations.reverse-domain");
         assertThat(first.get("findings")).allSatisfy(f -> {
             assertThat(f.get("line").asInt()).isPositive();
             assertThat(f.get("helpUri").asText()).startsWith("https://github.com/opencontainers/runtime-spec/blob/v1.3.0/");

@@ -126,7 +126,7 @@ public final class BundleRules implements RuleSet {
         } else if (candidates.stream().noneMatch(c -> underMount(c, mountPoints))) {
             String where = program.contains("/") ? "" : pathVariable == null
                     ? "; process.env has no PATH, so runtimes that search only PATH (runc) cannot find it"
-                    : " in PATH " + Messages.quote(pathVariable);
+                    : " (searched PATH " + Messages.quote(pathVariable) + ")";
             ctx.report(ARGS_NOT_FOUND, arg0.pointer(), Messages.quote(program) + " is not in the rootfs" + where);
         }
     }
