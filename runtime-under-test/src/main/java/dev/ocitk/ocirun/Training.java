@@ -89,7 +89,7 @@ final class Training {
             }
             InitConfig init = new InitConfig(spec, specBytes, "/b", "/b/rootfs", true,
                     new CgroupMountPlan(false, List.of(new CgroupMountPlan.Hierarchy("cpu", "cpu", "/x")), null),
-                    "{}", "{}", false, 4, -1, 3, null);
+                    "{}", "{}", false, "/run/x", 4, -1, 3, null);
             dev.ocitk.ocirun.init.InitConfigCodec.decode(dev.ocitk.ocirun.init.InitConfigCodec.encode(init));
             int[] pair = Sys.socketpair();
             try (SyncSocket a = new SyncSocket(pair[0]); SyncSocket b = new SyncSocket(pair[1])) {

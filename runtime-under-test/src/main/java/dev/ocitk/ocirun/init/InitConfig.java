@@ -18,7 +18,8 @@ import dev.ocitk.ocirun.spec.Spec;
  * @param createContainerState  state JSON for createContainer hooks
  * @param startContainerState   state JSON for startContainer hooks
  * @param noPivot               use MS_MOVE and chroot instead of pivot_root (runc's --no-pivot)
- * @param stateDirFd            O_PATH descriptor of the container's state directory (holds the exec fifo)
+ * @param stateDir              the container's state directory (holds the exec fifo), by path
+ * @param stateDirFd            O_PATH descriptor of it: after pivot_root it is the only way back to the fifo
  * @param consoleSocketFd       connected console socket, or -1 without a terminal
  * @param firstControlFd        lowest runtime descriptor: everything from here is closed before exec
  * @param fault                 a fault-injection rule ({@code OCIRUN_FAULT}), or null
@@ -33,6 +34,7 @@ public record InitConfig(
         String createContainerState,
         String startContainerState,
         boolean noPivot,
+        String stateDir,
         int stateDirFd,
         int consoleSocketFd,
         int firstControlFd,

@@ -51,6 +51,7 @@ public final class InitConfigCodec {
             g.writeStringField("createContainerState", c.createContainerState());
             g.writeStringField("startContainerState", c.startContainerState());
             g.writeBooleanField("noPivot", c.noPivot());
+            g.writeStringField("stateDir", c.stateDir());
             g.writeNumberField("stateDirFd", c.stateDirFd());
             g.writeNumberField("consoleSocketFd", c.consoleSocketFd());
             g.writeNumberField("firstControlFd", c.firstControlFd());
@@ -75,7 +76,7 @@ public final class InitConfigCodec {
         return new InitConfig(SpecReader.read(spec), null, j.string("bundle"), j.string("rootfs"),
                 j.bool("newCgroupNamespace"), new CgroupMountPlan(plan.bool("unified"), hs, plan.string("unifiedDir")),
                 j.string("createContainerState"), j.string("startContainerState"), j.bool("noPivot"),
-                j.required("stateDirFd").asInt32(), j.required("consoleSocketFd").asInt32(),
+                j.string("stateDir"), j.required("stateDirFd").asInt32(), j.required("consoleSocketFd").asInt32(),
                 j.required("firstControlFd").asInt32(), j.string("fault"));
     }
 }

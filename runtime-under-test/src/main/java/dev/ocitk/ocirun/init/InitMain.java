@@ -96,7 +96,7 @@ public final class InitMain {
             }
             Path rootfs = Path.of(cfg.rootfs());
             RootfsSetup rootfsSetup = new RootfsSetup(sys, rootfs, Path.of(cfg.bundle()), cfg.cgroupMount(),
-                    cfg.newCgroupNamespace(), cfg.fault());
+                    cfg.newCgroupNamespace(), cfg.fault()).scratchIn(Path.of(cfg.stateDir()));
             rootfsSetup.prepareRoot(linux == null ? null : linux.rootfsPropagation());
             dev.ocitk.ocirun.Timing.mark("init: root prepared");
             rootfsSetup.mountAll(list(spec.mounts()));

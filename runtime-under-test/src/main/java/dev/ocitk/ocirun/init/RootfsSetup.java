@@ -40,6 +40,8 @@ public final class RootfsSetup {
     private final CgroupMountPlan cgroupPlan;
     private final boolean newCgroupNamespace;
     private final String fault;
+    /** Where tmpcopyup may make its scratch directory: the container's state directory, removed by delete. */
+    private Path scratchParent = Path.of("/tmp");
     /** /dev mounted read-only: mounted writable first so devices can be made, then remounted by {@link #finishDev}. */
     private Path readonlyDev;
 
@@ -51,6 +53,11 @@ public final class RootfsSetup {
         this.cgroupPlan = cgroupPlan;
         this.newCgroupNamespace = newCgroupNamespace;
         this.fault = fault;
+    }
+
+    public RootfsSetup scratchIn(Path dir) {
+        this.scratchParent = dir;
+        return this;
     }
 
     /**
@@ -134,8 +141,9 @@ public final class RootfsSetup {
     private void tmpcopyup(Spec.Mount m, Path target, long flags, String data) {
         Path scratch;
         try {
-            // A host directory, but the tmpfs on it lives only in the container's mount namespace.
-            scratch = Files.createTempDirectory("ocirun-copyup");
+            // A host directory (under the state directory, so an interrupted create leaves nothing
+            // elsewhere), but the tmpfs on it lives only in the container's mount namespace.
+            scratch = Files.createTempDirectory(scratchParent, "copyup");
         } catch (IOException e) {
             throw new OcirunException("tmpcopyup: cannot make a scratch directory: " + e.getMessage());
         }

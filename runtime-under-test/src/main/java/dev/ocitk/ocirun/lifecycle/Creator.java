@@ -194,7 +194,7 @@ public final class Creator {
                                 map(spec.annotations()), false),
                         StateCodec.specState(req.id(), ContainerStatus.CREATED, containerPid, bundle.toString(),
                                 map(spec.annotations()), false),
-                        req.noPivot(), base + 1, consoleFd >= 0 ? base + 2 : -1, base, Faults.current());
+                        req.noPivot(), dir.toString(), base + 1, consoleFd >= 0 ? base + 2 : -1, base, Faults.current());
                 sync.send(SyncSocket.CONFIG, InitConfigCodec.encode(config));
                 dev.ocitk.ocirun.Timing.mark("create: config sent");
                 awaitReady(sync, state);

@@ -17,7 +17,7 @@ class InitConfigCodecTest {
                  "hostname":"h","linux":{"namespaces":[{"type":"pid"}]}}""";
         InitConfig c = new InitConfig(SpecLoader.parse(json), json.getBytes(StandardCharsets.UTF_8), "/b", "/b/rootfs", true,
                 new CgroupMountPlan(false, List.of(new CgroupMountPlan.Hierarchy("cpu", "cpu", "/sys/fs/cgroup/cpu/x")), null),
-                "{\"s\":1}", "{\"s\":2}", true, 5, -1, 4, "skip-hostname");
+                "{\"s\":1}", "{\"s\":2}", true, "/run/ocirun/c1", 5, -1, 4, "skip-hostname");
         InitConfig d = InitConfigCodec.decode(InitConfigCodec.encode(c));
         assertThat(d.spec()).isEqualTo(c.spec());
         assertThat(d.spec().process().args()).containsExactly("sh", "-c", "é \" \n");
