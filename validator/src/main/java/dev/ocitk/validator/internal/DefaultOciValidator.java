@@ -84,7 +84,7 @@ public final class DefaultOciValidator implements OciValidator {
      */
     public Checked checkFile(DocumentKind kind, Path file) throws IOException {
         if (Files.isDirectory(file)) {
-            throw new IOException(file + " is a directory");
+            throw new IOException("is a directory (to lint a bundle: oci-validate bundle DIR)");
         }
         if (Files.isRegularFile(file) && Files.size(file) > JsonInput.MAX_BYTES) {
             return failed(file.toString(), InputRules.TOO_LARGE, "file is " + JsonInput.humanSize(Files.size(file))
