@@ -34,6 +34,15 @@ public final class RuntimeSide {
         List<String> cmd = new ArrayList<>();
         namespaceFile().ifPresent(ns -> cmd.addAll(List.of("nsenter", "--mount=" + ns, "--")));
         cmd.addAll(List.of(command));
+        return exec(cmd);
+    }
+
+    /** Runs {@code command} in the test JVM's (the host's) mount namespace, whatever the runtime's is. */
+    public static String runOnHost(String... command) {
+        return exec(List.of(command));
+    }
+
+    private static String exec(List<String> cmd) {
         Path out = null;
         Path err = null;
         try {
