@@ -5,6 +5,9 @@ import dev.ocitk.conformance.bundle.BundleBuilder;
 import dev.ocitk.conformance.bundle.RootfsTemplate;
 import dev.ocitk.conformance.catalogue.SpecVersion;
 import dev.ocitk.conformance.host.CgroupHierarchies;
+import dev.ocitk.conformance.host.HostFacts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ocitk.conformance.leak.ContainerTracker;
 import dev.ocitk.conformance.leak.Leak;
 import dev.ocitk.conformance.runtime.CommandResult;
@@ -51,6 +54,8 @@ public final class RuntimeUnderTest {
 
         CgroupHierarchies cgroups();
 
+        HostFacts host();
+
         Optional<String> validatorUnavailable();
 
         Optional<ValidationReport> validateState(String json);
@@ -59,6 +64,8 @@ public final class RuntimeUnderTest {
 
         List<Leak> scanLeaks(ContainerTracker scope);
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Services services;
     private final ContainerTracker tracker;
@@ -75,6 +82,25 @@ public final class RuntimeUnderTest {
 
     public RuntimeInfo info() {
         return services.info();
+    }
+
+    /** What the host offers (cgroup controllers, capabilities, the runtime's namespaces), for skip decisions. */
+    public HostFacts host() {
+        return services.host();
+    }
+
+    /**
+     * The runtime's features document (features.md) when it has a {@code features} command; empty otherwise.
+     * A test about something the runtime does not list there should skip with that reason.
+     */
+    public Optional<JsonNode> features() {
+        return services.info().features().map(text -> {
+            try {
+                return JSON.readTree(text);
+            } catch (IOException e) {
+                throw new AssertionError("the runtime's features output is not JSON: " + e.getMessage() + "\n" + text);
+            }
+        });
     }
 
     /** The spec version this run writes into configs and judges the runtime against. */

@@ -1,6 +1,7 @@
 package dev.ocitk.conformance.bundle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ocitk.conformance.Await;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -78,6 +79,15 @@ public record Bundle(Path dir, String containerId, Optional<String> cgroupsPath)
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Waits (up to {@link Await#DEFAULT_TIMEOUT}) until a probe has written a complete line to the out file and
+     * returns the contents. Presence alone is not enough: the shell creates the file before it writes to it.
+     */
+    public String awaitOut(String name) {
+        return Await.until("the container to write a line to " + RootfsTemplate.OUT_DIR + "/" + name,
+                () -> out(name), o -> o.filter(s -> s.endsWith("\n")).isPresent()).orElseThrow();
     }
 
     /** Lines of an out file, empty list when it does not exist. */

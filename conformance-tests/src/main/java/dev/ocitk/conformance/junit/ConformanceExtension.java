@@ -6,6 +6,7 @@ import dev.ocitk.conformance.bundle.BundleBuilder;
 import dev.ocitk.conformance.bundle.RootfsTemplate;
 import dev.ocitk.conformance.catalogue.CatalogueEntry;
 import dev.ocitk.conformance.host.CgroupHierarchies;
+import dev.ocitk.conformance.host.HostFacts;
 import dev.ocitk.conformance.leak.ContainerTracker;
 import dev.ocitk.conformance.leak.Leak;
 import dev.ocitk.conformance.runtime.RuntimeClient;
@@ -157,6 +158,7 @@ public final class ConformanceExtension implements BeforeEachCallback, AfterEach
             @Override public RootfsTemplate template() { return s.template; }
             @Override public BundleBuilder.ConfigCheck configCheck() { return s.validation; }
             @Override public CgroupHierarchies cgroups() { return s.cgroups; }
+            @Override public HostFacts host() { return s.host; }
             @Override public Optional<String> validatorUnavailable() { return s.validation.unavailableReason(); }
             @Override public Optional<ValidationReport> validateState(String json) { return s.validation.validateState(json); }
             @Override public Optional<ValidationReport> validateFeatures(String json) { return s.validation.validateFeatures(json); }

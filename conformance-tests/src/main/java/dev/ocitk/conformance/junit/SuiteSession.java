@@ -7,6 +7,7 @@ import dev.ocitk.conformance.bundle.BundleBuilder;
 import dev.ocitk.conformance.bundle.RootfsTemplate;
 import dev.ocitk.conformance.catalogue.RequirementCatalogue;
 import dev.ocitk.conformance.host.CgroupHierarchies;
+import dev.ocitk.conformance.host.HostFacts;
 import dev.ocitk.conformance.host.MountTables;
 import dev.ocitk.conformance.host.Mountinfo;
 import dev.ocitk.conformance.leak.LeakCheck;
@@ -52,9 +53,11 @@ final class SuiteSession implements AutoCloseable {
     final LeakCheck leakCheck;
     final MountTables mounts;
     final CgroupHierarchies cgroups;
+    final HostFacts host;
     final ConfigValidation validation;
     final String runToken;
     private final AtomicLong counter = new AtomicLong();
+    private final Thread emergencyCleanup = new Thread(this::removeEverything, "ocitk-conformance-cleanup");
 
     private SuiteSession(RuntimeSettings settings, RuntimeInfo info, RuntimeClient client, CommandRunner runner,
                          Path workDir, RootfsTemplate template, RequirementCatalogue catalogue, Verdicts verdicts,
@@ -72,6 +75,8 @@ final class SuiteSession implements AutoCloseable {
         this.validation = validation;
         this.runToken = runToken;
         this.leakCheck = new LeakCheck(client.stateRoot(), mounts, cgroups);
+        this.host = new HostFacts(cgroups, settings.mountNamespace());
+        Runtime.getRuntime().addShutdownHook(emergencyCleanup);
     }
 
     static SuiteSession start(Function<String, Optional<String>> config, ClassLoader testClasses) {
@@ -160,8 +165,26 @@ final class SuiteSession implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Runs when the JVM is stopped mid-run (Ctrl-C, a killed fork): force-deletes every container left in the
+     * private root, so an interrupted run does not leave containers, cgroups and mounts on the host.
+     */
+    private void removeEverything() {
+        try (Stream<Path> entries = Files.list(client.stateRoot())) {
+            entries.map(p -> p.getFileName().toString()).forEach(id -> client.delete(id, true));
+        } catch (IOException | RuntimeException ignored) {
+            // best effort while the JVM goes down
+        }
+        if (mounts.mountsUnder(workDir).isEmpty()) deleteQuietly(workDir);
+    }
+
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(emergencyCleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it does the same work
+        }
         List<String> problems = new ArrayList<>();
         List<MountTables.Located> left = mounts.mountsUnder(workDir);
         if (!left.isEmpty()) {

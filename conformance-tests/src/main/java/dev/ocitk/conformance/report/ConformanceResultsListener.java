@@ -127,7 +127,8 @@ public final class ConformanceResultsListener implements TestExecutionListener {
         } catch (IOException e) {
             out.println("ocitk conformance: cannot write results to " + reportDir + ": " + e.getMessage());
         }
-        out.print(summary);
+        boolean verbose = testPlan.getConfigurationParameters().getBoolean("conformance.summary.verbose").orElse(true);
+        out.print(verbose ? summary : summary.lines().findFirst().orElse("") + "\n");
         out.println("results: " + reportDir.resolve("results.json"));
         out.flush();
     }

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Checks before any test runs that the runtime binary exists, is executable and answers {@code --version}.
- * Run by Maven before failsafe and by the suite session itself; prints one line and exits 2 on failure.
+ * Checks before any test runs that the runtime binary exists, is executable and answers {@code --version}. The
+ * suite session runs it first (the Maven build also checks the binary before failsafe starts); as a program it
+ * prints one line and exits 2 on failure, for scripts.
  */
 public final class RuntimePreflight {
 

@@ -2,6 +2,7 @@ package dev.ocitk.conformance.verdict;
 
 import dev.ocitk.conformance.catalogue.CatalogueEntry;
 import dev.ocitk.conformance.catalogue.CatalogueException;
+import dev.ocitk.conformance.catalogue.RequirementLevel;
 import dev.ocitk.conformance.catalogue.SpecVersion;
 import dev.ocitk.conformance.leak.Leak;
 import org.opentest4j.TestAbortedException;
@@ -13,8 +14,9 @@ import java.util.Optional;
 /**
  * Turns a test's raw outcome into the verdict the suite reports, in this order: suite errors and skips stay as
  * they are; a failure the baseline lists is an expected failure; a failure on a requirement newer than the
- * runtime's declared spec version is "newer than declared"; a failure on SHOULD/MAY-only or ambiguous
- * requirements is a warning; anything else fails. Strict runs keep only the baseline exemption.
+ * runtime's declared spec version is "newer than declared"; a failure on ambiguous or MAY-only requirements is a
+ * warning, even when strict (a runtime may leave optional behaviour out); a failure on SHOULD-only requirements is
+ * a warning unless strict; anything else fails.
  */
 public final class Verdicts {
 
@@ -48,6 +50,12 @@ public final class Verdicts {
         if (ambiguous) {
             return new RecommendationMissed("observation only: " + ids + " rests on an ambiguous clause\nactual: "
                     + message, failure);
+        }
+        boolean onlyPermissions = !requirements.isEmpty()
+                && requirements.stream().allMatch(r -> r.level() == RequirementLevel.MAY);
+        if (onlyPermissions) {
+            return new RecommendationMissed("warning: " + describeLevels(requirements)
+                    + " not offered (optional behaviour)\nactual: " + message, failure);
         }
         boolean onlyRecommendations = !requirements.isEmpty()
                 && requirements.stream().noneMatch(r -> r.level().failsBuild());

@@ -2,6 +2,7 @@ package dev.ocitk.conformance.lifecycle;
 
 import dev.ocitk.conformance.Await;
 import dev.ocitk.conformance.ConformanceTest;
+import org.junit.jupiter.api.Tag;
 import dev.ocitk.conformance.Container;
 import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
@@ -28,6 +29,7 @@ import static dev.ocitk.conformance.bundle.Shell.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The create operation (runtime.md#create) and lifecycle step 2 (runtime.md#lifecycle). */
+@Tag("lifecycle")
 @ExtendWith(ConformanceExtension.class)
 class CreateIT {
 

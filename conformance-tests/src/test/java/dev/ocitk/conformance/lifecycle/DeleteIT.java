@@ -2,6 +2,7 @@ package dev.ocitk.conformance.lifecycle;
 
 import dev.ocitk.conformance.Await;
 import dev.ocitk.conformance.ConformanceTest;
+import org.junit.jupiter.api.Tag;
 import dev.ocitk.conformance.Container;
 import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
@@ -24,6 +25,7 @@ import static dev.ocitk.conformance.bundle.Shell.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The delete operation (runtime.md#delete). */
+@Tag("lifecycle")
 class DeleteIT {
 
     @ConformanceTest

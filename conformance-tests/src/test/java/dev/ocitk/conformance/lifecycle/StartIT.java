@@ -2,6 +2,7 @@ package dev.ocitk.conformance.lifecycle;
 
 import dev.ocitk.conformance.Await;
 import dev.ocitk.conformance.ConformanceTest;
+import org.junit.jupiter.api.Tag;
 import dev.ocitk.conformance.Container;
 import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
@@ -20,6 +21,7 @@ import static dev.ocitk.conformance.bundle.Shell.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The start operation (runtime.md#start). */
+@Tag("lifecycle")
 class StartIT {
 
     @ConformanceTest
@@ -37,8 +39,7 @@ class StartIT {
 
         container.start();
 
-        Await.until("the program to write its arguments", () -> bundle.out("args"), Optional::isPresent);
-        assertThat(bundle.out("args")).as("arguments the program saw").contains("first second\n");
+        assertThat(bundle.awaitOut("args")).as("arguments the program saw").isEqualTo("first second\n");
         assertThat(container.status()).as("status while the program waits").isEqualTo("running");
         bundle.release();
         container.awaitStatus("stopped");

@@ -1,6 +1,7 @@
 package dev.ocitk.conformance.lifecycle;
 
 import dev.ocitk.conformance.ConformanceTest;
+import org.junit.jupiter.api.Tag;
 import dev.ocitk.conformance.Container;
 import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /** The query-state operation (runtime.md#query-state) and the state document (runtime.md#state). */
+@Tag("lifecycle")
 class StateIT {
 
     @ConformanceTest

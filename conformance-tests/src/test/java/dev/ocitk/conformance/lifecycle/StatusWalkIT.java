@@ -1,6 +1,7 @@
 package dev.ocitk.conformance.lifecycle;
 
 import dev.ocitk.conformance.ConformanceTest;
+import org.junit.jupiter.api.Tag;
 import dev.ocitk.conformance.Container;
 import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
@@ -11,6 +12,7 @@ import static dev.ocitk.conformance.bundle.Shell.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The status at every step of the lifecycle (runtime.md#lifecycle, runtime.md#state). */
+@Tag("lifecycle")
 class StatusWalkIT {
 
     @ConformanceTest

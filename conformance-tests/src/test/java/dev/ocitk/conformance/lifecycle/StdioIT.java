@@ -1,6 +1,7 @@
 package dev.ocitk.conformance.lifecycle;
 
 import dev.ocitk.conformance.ConformanceTest;
+import org.junit.jupiter.api.Tag;
 import dev.ocitk.conformance.Container;
 import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The container process's stdio when the runtime runs detached: what the caller passes as the runtime's stdout and
  * stderr reaches the program (runc CLI dialect; runtime-linux.md#file-descriptors keeps fds 0-2 open).
  */
+@Tag("lifecycle")
 class StdioIT {
 
     private static String program(String token) {
