@@ -80,6 +80,9 @@ class InputFindingsTest {
         Files.createDirectory(bundle.resolve("config.json"));
         assertOnly(validator.lintBundle(bundle), "input.unreadable", "not a regular file");
         assertOnly(validator.lintBundle(tmp.resolve("no-such-bundle")), "input.unreadable", "not a directory");
+        Path dangling = Files.createDirectories(tmp.resolve("dangling"));
+        Files.createSymbolicLink(dangling.resolve("config.json"), Path.of("nowhere.json"));
+        assertOnly(validator.lintBundle(dangling), "input.unreadable", "dangling symlink");
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -114,22 +115,25 @@ public final class DefaultOciValidator implements OciValidator {
         }
         byte[] bytes;
         try {
-            if (!Files.exists(config, LinkOption.NOFOLLOW_LINKS) && !Files.exists(config)) {
-                return failed(subject, InputRules.CONFIG_MISSING, "bundle has no " + CONFIG_FILE);
+            // One stat answers "missing?", "regular file?" and "how large?".
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(config, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                boolean dangling = Files.exists(config, LinkOption.NOFOLLOW_LINKS);
+                return dangling ? failed(subject, InputRules.UNREADABLE, CONFIG_FILE + " is a dangling symlink")
+                        : failed(subject, InputRules.CONFIG_MISSING, "bundle has no " + CONFIG_FILE);
             }
-            if (!Files.isRegularFile(config)) {
+            if (!attrs.isRegularFile()) {
                 return failed(subject, InputRules.UNREADABLE, CONFIG_FILE + " is not a regular file");
             }
-            long size = Files.size(config);
-            if (size > JsonInput.MAX_BYTES) {
-                return failed(subject, InputRules.TOO_LARGE, CONFIG_FILE + " is " + JsonInput.humanSize(size)
+            if (attrs.size() > JsonInput.MAX_BYTES) {
+                return failed(subject, InputRules.TOO_LARGE, CONFIG_FILE + " is " + JsonInput.humanSize(attrs.size())
                         + ", above the " + (JsonInput.MAX_BYTES >> 20) + " MiB limit");
             }
             try (InputStream in = Files.newInputStream(config)) {
                 bytes = in.readNBytes(JsonInput.MAX_BYTES + 1);
             }
-        } catch (NoSuchFileException e) {
-            return failed(subject, InputRules.CONFIG_MISSING, "bundle has no " + CONFIG_FILE);
         } catch (IOException e) {
             return failed(subject, InputRules.UNREADABLE, "cannot read " + CONFIG_FILE + ": " + e.getMessage());
         }
@@ -179,12 +183,9 @@ public final class DefaultOciValidator implements OciValidator {
 
     /** The bundle's files: its directory and, when root.path names an existing directory, the rootfs. */
     private static BundleFiles bundleFiles(Path bundleDir, JsonNode config) {
-        Path directory;
-        try {
-            directory = bundleDir.toRealPath();
-        } catch (IOException e) {
-            directory = bundleDir.toAbsolutePath();
-        }
+        // No realpath needed: rootfs resolution follows only the links below the rootfs, by itself, and the
+        // kernel follows any above it, as it will for the runtime.
+        Path directory = bundleDir.toAbsolutePath();
         Optional<Rootfs> rootfs = Optional.empty();
         JsonNode root = config.isObject() ? config.get("root") : null;
         JsonNode path = root != null && root.isObject() ? root.get("path") : null;
@@ -192,9 +193,9 @@ public final class DefaultOciValidator implements OciValidator {
             try {
                 Path dir = directory.resolve(path.textValue());
                 if (Files.isDirectory(dir)) {
-                    rootfs = Optional.of(new Rootfs(dir.toRealPath()));
+                    rootfs = Optional.of(new Rootfs(dir));
                 }
-            } catch (IOException | InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 // No usable rootfs: the root rules report root.path; the rootfs rules have nothing to look at.
             }
         }

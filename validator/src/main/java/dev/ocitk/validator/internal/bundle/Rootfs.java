@@ -33,7 +33,7 @@ public final class Rootfs {
 
     private final Path root;
 
-    /** @param root the rootfs directory on the host, already resolved to a real path */
+    /** @param root the rootfs directory on the host (links above it are the kernel's to follow) */
     public Rootfs(Path root) {
         this.root = root;
     }

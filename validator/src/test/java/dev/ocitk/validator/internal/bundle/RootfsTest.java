@@ -91,6 +91,15 @@ class RootfsTest {
     }
 
     @Test
+    void aRootfsReachedThroughASymlinkResolvesTheSame() throws IOException {
+        link("bin/sh", "/bin/busybox");
+        Path alias = Files.createSymbolicLink(tmp.resolve("alias"), root);
+        Rootfs viaAlias = new Rootfs(alias);
+        assertThat(viaAlias.resolve("/bin/sh").isExecutableFile()).isTrue();
+        assertThat(viaAlias.resolve("/bin/../../../secret").status()).isEqualTo(Rootfs.Status.MISSING);
+    }
+
+    @Test
     void componentsUnderAFileDoNotExist() {
         assertThat(rootfs.resolve("/etc-passwd/x").status()).isEqualTo(Rootfs.Status.MISSING);
         assertThat(rootfs.resolve("/nope/x").detail()).isEqualTo("/nope");
