@@ -81,6 +81,24 @@ final class Training {
             }
             Spec spec = SpecLoader.parse(config);
             byte[] specBytes = config.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            // A config with every property, so every reader path (and its lambdas) is archived.
+            try (InputStream in = Training.class.getResourceAsStream("/dev/ocitk/ocirun/training-config.json")) {
+                Spec full = SpecLoader.parse(in.readAllBytes());
+                try {
+                    SpecValidator.validate(full);
+                } catch (OcirunException expected) {
+                    // it asks for what ocirun refuses
+                }
+                dev.ocitk.ocirun.cgroups.V1Resources.plan(full.linux().resources());
+                dev.ocitk.ocirun.cgroups.DeviceRules.v1Writes(dev.ocitk.ocirun.cgroups.DeviceRules.effective(
+                        full.linux().resources().devices(), full.linux().devices()));
+                try {
+                    dev.ocitk.ocirun.cgroups.V2Resources.plan(full.linux().resources());
+                } catch (OcirunException expected) {
+                    // v1-only settings
+                }
+                dev.ocitk.ocirun.linux.MountOptions.parse(List.of("rbind", "rro", "nosuid", "mode=755", "rprivate"));
+            }
             SpecValidator.validate(spec);
             try {
                 SpecLoader.parse("{\"ociVersion\": 1, \"process\": {\"args\": \"x\"}}");
