@@ -156,8 +156,13 @@ public final class Creator {
                 }
                 Spawner.Request spawn = new Spawner.Request(InitLauncher.javaBinary(), InitLauncher.argv(base),
                         InitLauncher.env(), maps, base + 3, true, null);
+                boolean newMountNs = list(linux.namespaces()).stream()
+                        .anyMatch(n -> "mount".equals(n.type()) && (n.path() == null || n.path().isEmpty()));
                 pid = Spawner.onFreshThread("ocirun-spawn-" + req.id(), () -> {
                     Namespaces.enter(nsFds, list(linux.namespaces()), map(linux.timeOffsets()));
+                    if (newMountNs) {
+                        Namespaces.protectRuntimeFiles(System.getProperty("java.home"));
+                    }
                     return Spawner.spawn(spawn);
                 });
                 fds.forEach(Sys::closeQuietly);
@@ -278,7 +283,7 @@ public final class Creator {
                 Log.warn("while undoing create: " + e.getMessage());
             }
             store.remove(req.id());
-            if (hookFailed && spec.hooks() != null) {
+            if (hookFailed && spec.hooks() != null && !Faults.SKIP_POSTSTOP.active()) {
                 // runtime.md#lifecycle: a failed create hook continues the lifecycle at step 12, which ends with poststop.
                 HookRunner.runAllWarnOnly("poststop", list(spec.hooks().poststop()),
                         StateCodec.specState(req.id(), ContainerStatus.STOPPED, 0, bundle.toString(),

@@ -61,6 +61,24 @@ public final class Namespaces {
     }
 
     /**
+     * On the spawning thread, once it is in the container's new mount namespace: makes the JVM's own
+     * installation read-only there before the init is executed from it. The init runs in the
+     * container's pid namespace while created, so a process there could otherwise reach the host's
+     * java binary through /proc/PID/exe and write it (the CVE-2019-5736 class; runc 1.1 bind-mounts
+     * itself read-only the same way). Nothing changes on the host: the namespace is first made a slave.
+     */
+    public static void protectRuntimeFiles(String javaHome) {
+        try {
+            LibCFs.mount(null, "/", null, MountOptions.MS_SLAVE | MountOptions.MS_REC, null);
+            LibCFs.mount(javaHome, javaHome, null, MountOptions.MS_BIND | MountOptions.MS_REC, null);
+        } catch (LastErrorException e) {
+            throw new OcirunException("cannot protect the runtime's files (" + javaHome + "): "
+                    + Sys.errnoText(e.getErrorCode()));
+        }
+        Sys.mountSetattr(Sys.AT_FDCWD, javaHome, Sys.AT_RECURSIVE, MountOptions.MOUNT_ATTR_RDONLY, 0, 0);
+    }
+
+    /**
      * On the current (fresh) thread: joins the opened namespaces, mount last since it changes how
      * paths resolve, then unshares the new ones except cgroup, and writes time offsets.
      */
