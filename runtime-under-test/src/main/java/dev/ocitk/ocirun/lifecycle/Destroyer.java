@@ -35,7 +35,11 @@ final class Destroyer {
     static void killAll(ContainerState s) {
         long deadline = System.nanoTime() + KILL_WAIT_NANOS;
         if (s.pid() > 0 && ProcStat.isAlive(s.pid(), s.pidStartTime())) {
-            Signaller.signal(s, Signals.SIGKILL);
+            try {
+                Signaller.signal(s, Signals.SIGKILL);
+            } catch (OcirunException exitedMeanwhile) {
+                // gone between the check and the signal: what we wanted
+            }
         }
         while (true) {
             boolean initAlive = s.pid() > 0 && ProcStat.isAlive(s.pid(), s.pidStartTime());
