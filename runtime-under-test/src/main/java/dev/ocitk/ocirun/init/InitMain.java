@@ -62,6 +62,7 @@ public final class InitMain {
     public static void main(String[] args) {
         dev.ocitk.ocirun.Timing.mark("init: main");
         installSignalHandlers();
+        StdioGuard.hide();
         SyncSocket sync = new SyncSocket(Integer.parseInt(args[0]));
         InitMain init;
         try {
@@ -264,6 +265,7 @@ public final class InitMain {
             if (spec.hooks() != null) {
                 HookRunner.runAll("startContainer", list(spec.hooks().startContainer()), cfg.startContainerState(), "/");
             }
+            StdioGuard.restore();
             processSetup.execute(executable, terminalSlave, cfg.firstControlFd(), cfg.fault(), seccomp,
                     () -> Sys.writeFully(fifo, new byte[] {'0'}));
         } catch (Throwable e) {
