@@ -7,6 +7,8 @@ import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.mounts.MountInfo;
 
+import org.junit.jupiter.api.Tag;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The devices every Linux container has (config-linux.md#default-devices), checked from inside with busybox
  * {@code stat} ({@code %t:%T} is major:minor in hex) and by using them.
  */
+@Tag("devices")
 class DefaultDevicesIT {
 
     @ConformanceTest

@@ -5,12 +5,13 @@ import dev.ocitk.conformance.Container;
 import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
-
+import org.junit.jupiter.api.Tag;
 
 import static dev.ocitk.conformance.bundle.Shell.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The /dev symlinks of runtime-linux.md#dev-symbolic-links. */
+@Tag("devices")
 class DevSymlinksIT {
 
     @ConformanceTest

@@ -7,6 +7,8 @@ import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.bundle.Mount;
 
+import org.junit.jupiter.api.Tag;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * EPERM. A second container whose list also allows 1:11 and 10:200 shows those refusals go away, so they came from
  * the list. Opening a node only opens it; nothing is read or written.
  */
+@Tag("devices")
 class DeviceCgroupIT {
 
     @ConformanceTest

@@ -9,6 +9,8 @@ import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.bundle.BundleBuilder;
 import dev.ocitk.conformance.runtime.CommandResult;
 
+import org.junit.jupiter.api.Tag;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import static dev.ocitk.conformance.bundle.Shell.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Devices listed in linux.devices (config-linux.md#devices). */
+@Tag("devices")
 class LinuxDevicesIT {
 
     @ConformanceTest

@@ -7,6 +7,7 @@ import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.bundle.Hook;
 import dev.ocitk.conformance.runtime.CommandResult;
+import org.junit.jupiter.api.Tag;
 
 import static dev.ocitk.conformance.RuntimeAssertions.assertError;
 import static dev.ocitk.conformance.bundle.Hook.Kind.CREATE_CONTAINER;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The failing hook is the second of its kind; the first records normally, and one recording poststop hook shows
  * whether the lifecycle reached poststop.
  */
+@Tag("hooks")
 class HookFailureIT {
 
     private static final int FAILURE_STATUS = 7;

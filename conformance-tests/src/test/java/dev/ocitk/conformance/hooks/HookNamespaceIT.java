@@ -10,6 +10,8 @@ import dev.ocitk.conformance.bundle.BundleBuilder;
 import dev.ocitk.conformance.bundle.Hook;
 import org.junit.jupiter.api.Assumptions;
 
+import org.junit.jupiter.api.Tag;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * path inside the container, all other paths in the runtime namespace. Namespaces are compared by identity
  * ({@code /proc/PID/ns/TYPE}), not by side effects such as the hostname, which a runtime may set later.
  */
+@Tag("hooks")
 class HookNamespaceIT {
 
     @ConformanceTest
@@ -40,7 +43,7 @@ class HookNamespaceIT {
             "hooks.poststart.exec-namespace", "hooks.poststop.exec-namespace"})
     void runtimeNamespaceHooksRunInTheRuntimesNamespaces(RuntimeUnderTest runtime) {
         RecordedLifecycle run = RecordedLifecycle.run(runtime);
-        Map<String, String> runtimeNs = distinguishable(run);
+        Map<String, String> runtimeNs = distinguishable(runtime, run);
 
         for (Hook.Kind kind : List.of(PRESTART, CREATE_RUNTIME, POSTSTART, POSTSTOP)) {
             HookEvidence.Record r = run.record(kind);
@@ -53,7 +56,7 @@ class HookNamespaceIT {
     @Requirement({"hooks.create-container.exec-namespace", "hooks.start-container.exec-namespace"})
     void containerNamespaceHooksRunInTheContainersNamespaces(RuntimeUnderTest runtime) {
         RecordedLifecycle run = RecordedLifecycle.run(runtime);
-        Map<String, String> runtimeNs = distinguishable(run);
+        Map<String, String> runtimeNs = distinguishable(runtime, run);
         Map<String, String> containerNs = new LinkedHashMap<>(run.containerNs());
         containerNs.keySet().retainAll(runtimeNs.keySet());
 
@@ -96,8 +99,8 @@ class HookNamespaceIT {
     }
 
     /** The runtime's namespaces of the types the container has its own of; aborts if there are none to compare. */
-    private static Map<String, String> distinguishable(RecordedLifecycle run) {
-        Map<String, String> runtimeNs = new LinkedHashMap<>(Namespaces.runtime());
+    private static Map<String, String> distinguishable(RuntimeUnderTest runtime, RecordedLifecycle run) {
+        Map<String, String> runtimeNs = new LinkedHashMap<>(Namespaces.runtime(runtime));
         runtimeNs.entrySet().removeIf(e -> e.getValue().equals(run.containerNs().get(e.getKey())));
         Assumptions.assumeFalse(runtimeNs.isEmpty(), "the container shares every namespace with the runtime ("
                 + run.containerNs() + "), so the namespace a hook ran in cannot be told");

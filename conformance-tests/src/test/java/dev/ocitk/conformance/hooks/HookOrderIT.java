@@ -12,6 +12,8 @@ import dev.ocitk.conformance.host.CgroupHierarchies;
 import dev.ocitk.conformance.host.Mountinfo;
 import dev.ocitk.conformance.mounts.RuntimeSide;
 
+import org.junit.jupiter.api.Tag;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operation, relative to the other kinds and to the user program, and in the listed order within a kind. Each kind
  * gets three recording hooks, so a runtime that runs them out of order cannot pass by chance.
  */
+@Tag("hooks")
 class HookOrderIT {
 
     private static final int PER_KIND = 3;

@@ -8,6 +8,8 @@ import dev.ocitk.conformance.runtime.ContainerState;
 import dev.ocitk.validator.Finding;
 import dev.ocitk.validator.Level;
 
+import org.junit.jupiter.api.Tag;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The state every hook reads on stdin (config.md#posix-platform-hooks, runtime.md#state): one recording hook of each
  * kind through a whole lifecycle; each test judges one aspect of what the six hooks read.
  */
+@Tag("hooks")
 class HookStateIT {
 
     @ConformanceTest

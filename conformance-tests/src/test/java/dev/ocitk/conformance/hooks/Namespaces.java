@@ -1,6 +1,6 @@
 package dev.ocitk.conformance.hooks;
 
-import dev.ocitk.conformance.mounts.RuntimeSide;
+import dev.ocitk.conformance.RuntimeUnderTest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +12,8 @@ import java.util.Map;
 
 /**
  * Namespace identities ({@code readlink /proc/PID/ns/TYPE}, e.g. {@code uts:[4026531838]}) of the runtime and of a
- * container, for telling where a hook ran. The runtime's namespaces are the test JVM's, except the mount namespace
- * when the runtime runs through a wrapper in a namespace of its own ({@code runtime.mountNamespace}, e.g.
- * runtimes/crun-hybrid); that one is identified by the inode of its namespace file.
+ * container, for telling where a hook ran. The runtime's come from the harness's host facts, which know about a
+ * wrapper's own mount namespace ({@code runtime.mountNamespace}, e.g. runtimes/crun-hybrid).
  */
 final class Namespaces {
 
@@ -24,17 +23,10 @@ final class Namespaces {
     private Namespaces() {
     }
 
-    /** The runtime namespace of each type in {@link #TYPES}. */
-    static Map<String, String> runtime() {
+    /** The runtime's namespace of each type in {@link #TYPES}, as {@code type:[inode]}. */
+    static Map<String, String> runtime(RuntimeUnderTest runtime) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String type : TYPES) out.put(type, link(Path.of("/proc/self/ns/" + type)));
-        RuntimeSide.namespaceFile().ifPresent(ns -> {
-            try {
-                out.put("mnt", "mnt:[" + Files.getAttribute(ns, "unix:ino") + "]");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot stat runtime.mountNamespace " + ns, e);
-            }
-        });
+        for (String type : TYPES) out.put(type, type + ":[" + runtime.host().runtimeNamespaceInode(type) + "]");
         return out;
     }
 

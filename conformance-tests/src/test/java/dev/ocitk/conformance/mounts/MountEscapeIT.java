@@ -8,6 +8,8 @@ import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.host.Mountinfo;
 import dev.ocitk.conformance.runtime.CommandResult;
 
+import org.junit.jupiter.api.Tag;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * inside the rootfs are both fine; the test checks the host side (the host's and the runtime's mount tables and
  * the target's contents) while the container exists.
  */
+@Tag("mounts")
 class MountEscapeIT {
 
     @ConformanceTest

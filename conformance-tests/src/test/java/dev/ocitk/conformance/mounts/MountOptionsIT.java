@@ -7,6 +7,8 @@ import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.bundle.BundleBuilder;
 import dev.ocitk.conformance.bundle.Mount;
 
+import org.junit.jupiter.api.Tag;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports, and what they do (a write to a read-only mount, exec from a noexec mount, opening a device node on a
  * nodev mount all fail, while the same action on a mount without the flag works).
  */
+@Tag("mounts")
 class MountOptionsIT {
 
     /** Flag in config.json -> the per-mount option mountinfo shows for it. */

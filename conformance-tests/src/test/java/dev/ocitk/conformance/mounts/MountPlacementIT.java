@@ -6,6 +6,8 @@ import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.bundle.Mount;
 
+import org.junit.jupiter.api.Tag;
+
 import java.nio.file.Path;
 
 import static dev.ocitk.conformance.bundle.Shell.sh;
@@ -16,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Where mounts end up (config.md#mounts): in the listed order, at destinations the runtime creates when missing,
  * at relative destinations taken from /, and with their own options under a read-only root.
  */
+@Tag("mounts")
 class MountPlacementIT {
 
     @ConformanceTest

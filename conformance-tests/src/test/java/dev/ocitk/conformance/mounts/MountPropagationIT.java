@@ -7,6 +7,8 @@ import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.bundle.BundleBuilder;
 
+import org.junit.jupiter.api.Tag;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does not. The runtime side is the runtime's mount namespace ({@link RuntimeSide}); there the rootfs is first made
  * a shared mount, since only a shared mount has events to propagate.
  */
+@Tag("mounts")
 class MountPropagationIT {
 
     private static final List<String> OPTIONS = List.of("private", "rprivate", "shared", "rshared", "slave", "rslave",
