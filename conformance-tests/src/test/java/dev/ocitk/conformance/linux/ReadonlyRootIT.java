@@ -29,17 +29,4 @@ class ReadonlyRootIT {
                 .contains("Read-only file system");
         assertThat(Files.exists(bundle.rootfs().resolve("ocitk-root-probe"))).as("file the write would have made").isFalse();
     }
-
-    @ConformanceTest
-    @Requirement("linux.root.readonly")
-    void writableRootCanBeWritten(RuntimeUnderTest runtime) {
-        // The other half of the rule's meaning: the same probe succeeds when readonly is false, so the test above
-        // measures the setting, not a root that is never writable.
-        Bundle bundle = runtime.bundle().rootReadonly(false).args(sh(PROBE)).build();
-
-        String out = Programs.runToCompletion(runtime, bundle);
-
-        assertThat(out).as("program output for a write to / of a writable root").contains("root=0");
-        assertThat(Files.exists(bundle.rootfs().resolve("ocitk-root-probe"))).isTrue();
-    }
 }

@@ -12,22 +12,23 @@ import dev.ocitk.conformance.junit.ConformanceExtension;
 import dev.ocitk.conformance.linux.support.NamespaceHolder;
 import dev.ocitk.conformance.linux.support.ProcFs;
 import dev.ocitk.conformance.linux.support.Programs;
-import dev.ocitk.conformance.linux.support.RuntimeNamespaces;
+import dev.ocitk.conformance.host.HostFacts;
 import dev.ocitk.conformance.runtime.CommandResult;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static dev.ocitk.conformance.RuntimeAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * linux.namespaces (config-linux.md#namespaces). A namespace is identified by the inode number the kernel shows in
- * {@code /proc/<pid>/ns/<type>}; the container's is compared with the runtime's (the harness's, or the wrapper's
- * mount namespace, see {@link RuntimeNamespaces}) and with namespaces the test makes itself with a
+ * linux.namespaces (config-linux.md#namespaces). A namespace is identified by the inode number of
+ * {@code /proc/<pid>/ns/<type>}; the container's is compared with the runtime's ({@link HostFacts#runtimeNamespaceInode}:
+ * the harness's, or a wrapper's own mount namespace), the host's, and namespaces the test makes itself with a
  * {@link NamespaceHolder} it kills afterwards.
  */
 @ExtendWith(ConformanceExtension.class)
@@ -80,11 +81,11 @@ class NamespacesIT {
                 + " namespace (see namespaceTypeIsSupported): " + create.stderr().strip());
 
         Container container = Programs.startAndAwaitRunning(runtime.container(bundle.containerId(), bundle));
-        String seen = ProcFs.of(container.pid()).namespace(file);
+        long seen = inode(container.pid(), file);
         Programs.finish(container);
 
         assertThat(seen).as("%s namespace of the container process", type)
-                .isNotEqualTo(RuntimeNamespaces.of(type)).isNotEqualTo(RuntimeNamespaces.host(type));
+                .isNotEqualTo(runtime.host().runtimeNamespaceInode(file)).isNotEqualTo(inode(ProcFs.self().pid(), file));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,11 +104,11 @@ class NamespacesIT {
         Bundle bundle = builder.build();
 
         Container container = Programs.startAndAwaitRunning(runtime.create(bundle));
-        String seen = ProcFs.of(container.pid()).namespace(file);
+        long seen = inode(container.pid(), file);
         Programs.finish(container);
 
         assertThat(seen).as("%s namespace of the container process; the config does not list the type", type)
-                .isEqualTo(RuntimeNamespaces.of(type));
+                .isEqualTo(runtime.host().runtimeNamespaceInode(file));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -118,11 +119,11 @@ class NamespacesIT {
             Bundle bundle = runtime.bundle().args(Programs.waiting()).namespace(type, holder.path(type)).build();
 
             Container container = Programs.startAndAwaitRunning(runtime.create(bundle));
-            String seen = ProcFs.of(container.pid()).namespace(NamespaceHolder.nsFile(type));
+            long seen = inode(container.pid(), NamespaceHolder.nsFile(type));
             Programs.finish(container);
 
             assertThat(seen).as("%s namespace of the container process, configured as %s", type, holder.path(type))
-                    .isEqualTo(holder.namespace(type));
+                    .isEqualTo(HostFacts.namespaceInode(Path.of(holder.path(type))));
         }
     }
 
@@ -137,6 +138,10 @@ class NamespacesIT {
             assertThat(runtime.leftoversOf(bundle.containerId(), bundle)).as("what the failed create left").isEmpty();
             assertThat(bundle.out(Programs.RUNNING)).as("mark of the program").isEmpty();
         }
+    }
+
+    private static long inode(long pid, String nsFile) {
+        return HostFacts.namespaceInode(Path.of("/proc/" + pid + "/ns/" + nsFile));
     }
 
     @ConformanceTest

@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -33,15 +34,18 @@ public record ExecutableCheck(long pid, String link, boolean inRootfs, long link
                 && (seals & (Libc.F_SEAL_WRITE | Libc.F_SEAL_FUTURE_WRITE)) == 0;
     }
 
-    public static ExecutableCheck of(long pid, Path rootfs) {
+    /** The check of a live process; empty when the process exited meanwhile (short-lived children come and go). */
+    public static Optional<ExecutableCheck> of(long pid, Path rootfs) {
         Path exe = Path.of("/proc/" + pid + "/exe");
         try {
             String link = Files.readSymbolicLink(exe).toString();
             Object key = Files.readAttributes(exe, BasicFileAttributes.class).fileKey();
             long nlink = ((Number) Files.getAttribute(exe, "unix:nlink")).longValue();
-            return new ExecutableCheck(pid, link, inTree(rootfs, key), nlink, readOnlyMount(exe), seals(exe));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot inspect " + exe + ": " + e.getMessage(), e);
+            ExecutableCheck check = new ExecutableCheck(pid, link, inTree(rootfs, key), nlink, readOnlyMount(exe), seals(exe));
+            return ProcFs.of(pid).isAlive() ? Optional.of(check) : Optional.empty();
+        } catch (IOException | IllegalStateException e) {
+            if (!ProcFs.of(pid).isAlive()) return Optional.empty();
+            throw new IllegalStateException("cannot inspect " + exe + ": " + e.getMessage(), e);
         }
     }
 

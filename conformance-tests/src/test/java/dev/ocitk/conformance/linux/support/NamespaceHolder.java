@@ -99,11 +99,6 @@ public final class NamespaceHolder implements AutoCloseable {
         return "/proc/" + memberPid + "/ns/" + nsFile(type);
     }
 
-    /** The namespace link of {@code type}, e.g. {@code net:[4026532281]}. */
-    public String namespace(String type) {
-        return ProcFs.of(memberPid).namespace(nsFile(type));
-    }
-
     public long pid() {
         return memberPid;
     }
