@@ -108,6 +108,7 @@ public final class Creator {
         private final Path dir;
         private final LinuxSpec linux;
         private CgroupManager cgroups;
+        private final String created = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         private int pid = -1;
         private boolean hookFailed;
 
@@ -130,77 +131,31 @@ public final class Creator {
             try {
                 // Java-only work first, while JNA binds on the warm-up thread started by create().
                 cgroups = new CgroupManager(CgroupLayout.detect(), linux.cgroupsPath(), req.id());
-                dev.ocitk.ocirun.Timing.mark("create: cgroup layout");
-                Map<NamespaceType, Integer> nsFds = Namespaces.openPaths(list(linux.namespaces()));
-                fds.addAll(nsFds.values());
                 int[] pair = Sys.socketpair();
                 sync = new SyncSocket(pair[0]);
                 fds.add(pair[1]);
-                int stateDirFd = Sys.open(dir.toString(), Sys.O_PATH | Sys.O_DIRECTORY | Sys.O_CLOEXEC, 0);
-                fds.add(stateDirFd);
-                int consoleFd = -1;
-                if (req.consoleSocket() != null) {
-                    consoleFd = UnixSockets.connect(req.consoleSocket().toString());
-                    fds.add(consoleFd);
-                }
-
                 int base = 3 + req.preserveFds();
-                List<Spawner.FdMap> maps = new ArrayList<>();
-                for (int fd = 3; fd < base; fd++) {
-                    maps.add(new Spawner.FdMap(fd, fd));
-                }
-                maps.add(new Spawner.FdMap(pair[1], base));
-                maps.add(new Spawner.FdMap(stateDirFd, base + 1));
-                if (consoleFd >= 0) {
-                    maps.add(new Spawner.FdMap(consoleFd, base + 2));
-                }
-                Spawner.Request spawn = new Spawner.Request(InitLauncher.javaBinary(), InitLauncher.argv(base),
-                        InitLauncher.env(), maps, base + 3, true, null);
-                boolean newMountNs = list(linux.namespaces()).stream()
-                        .anyMatch(n -> "mount".equals(n.type()) && (n.path() == null || n.path().isEmpty()));
-                pid = Spawner.onFreshThread("ocirun-spawn-" + req.id(), () -> {
-                    Namespaces.enter(nsFds, list(linux.namespaces()), map(linux.timeOffsets()));
-                    if (newMountNs) {
-                        Namespaces.protectRuntimeFiles(System.getProperty("java.home"));
-                    }
-                    return Spawner.spawn(spawn);
-                });
-                fds.forEach(Sys::closeQuietly);
-                fds.clear();
+                spawnInit(pair[1], base, fds);
                 dev.ocitk.ocirun.Timing.mark("create: init spawned");
+                long startTime = ProcStat.read(pid).map(ProcStat::startTime)
+                        .orElseThrow(() -> new OcirunException("container init process exited at once"));
+                // Recorded at once, so a create that is killed from here on can still be deleted with --force.
+                ContainerState state = state(startTime);
+                store.save(state);
 
                 // The init JVM boots (and binds JNA) while the cgroups are made: it does nothing
                 // until it gets its config, which is sent only after it joined them.
                 Sys.mkfifo(dir.resolve(StateStore.EXEC_FIFO).toString(), 0622);
                 cgroups.create();
-                cgroups.apply(linux.resources(), list(linux.devices()));
-                dev.ocitk.ocirun.Timing.mark("create: cgroups ready");
-
-                long startTime = ProcStat.read(pid).map(ProcStat::startTime)
-                        .orElseThrow(() -> new OcirunException("container init process exited at once"));
-                ContainerState state = new ContainerState(req.id(), bundle.toString(), rootfs.toString(), pid, startTime,
-                        ContainerStatus.CREATING, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
-                        map(spec.annotations()), spec.process() != null,
-                        cgroups.dirs().stream().map(Path::toString).toList(),
-                        cgroups.created().stream().map(Path::toString).toList(),
-                        spec.hooks() == null ? List.of() : list(spec.hooks().poststart()),
-                        spec.hooks() == null ? List.of() : list(spec.hooks().poststop()));
+                state = state(startTime);
                 store.save(state);
+                cgroups.apply(linux.resources(), list(linux.devices()));
                 cgroups.join(pid);
+                dev.ocitk.ocirun.Timing.mark("create: cgroups ready");
                 if (spec.process() != null && spec.process().oomScoreAdj() != null) {
                     writeProc(pid, "oom_score_adj", spec.process().oomScoreAdj().toString());
                 }
-
-                int containerPid = namespacePid(pid);
-                boolean newCgroupNs = list(linux.namespaces()).stream()
-                        .anyMatch(n -> "cgroup".equals(n.type()) && (n.path() == null || n.path().isEmpty()));
-                InitConfig config = new InitConfig(spec, specBytes, bundle.toString(), rootfs.toString(), newCgroupNs, cgroups.mountPlan(),
-                        StateCodec.specState(req.id(), ContainerStatus.CREATING, containerPid, bundle.toString(),
-                                map(spec.annotations()), false),
-                        StateCodec.specState(req.id(), ContainerStatus.CREATED, containerPid, bundle.toString(),
-                                map(spec.annotations()), false),
-                        req.noPivot(), dir.toString(), base + 1, consoleFd >= 0 ? base + 2 : -1, base, Faults.current());
-                sync.send(SyncSocket.CONFIG, InitConfigCodec.encode(config));
+                sync.send(SyncSocket.CONFIG, InitConfigCodec.encode(initConfig(base)));
                 dev.ocitk.ocirun.Timing.mark("create: config sent");
                 awaitReady(sync, state);
 
@@ -219,6 +174,71 @@ public final class Creator {
                     sync.close();
                 }
             }
+        }
+
+        /**
+         * Starts the init JVM in the container's namespaces with its descriptors in place: the preserved
+         * ones at 3.., then the sync socket, the state directory and the console socket from {@code base}.
+         */
+        private void spawnInit(int syncFd, int base, List<Integer> fds) {
+            Map<NamespaceType, Integer> nsFds = Namespaces.openPaths(list(linux.namespaces()));
+            fds.addAll(nsFds.values());
+            int stateDirFd = Sys.open(dir.toString(), Sys.O_PATH | Sys.O_DIRECTORY | Sys.O_CLOEXEC, 0);
+            fds.add(stateDirFd);
+            int consoleFd = -1;
+            if (req.consoleSocket() != null) {
+                consoleFd = UnixSockets.connect(req.consoleSocket().toString());
+                fds.add(consoleFd);
+            }
+            List<Spawner.FdMap> maps = new ArrayList<>();
+            for (int fd = 3; fd < base; fd++) {
+                maps.add(new Spawner.FdMap(fd, fd));
+            }
+            maps.add(new Spawner.FdMap(syncFd, base));
+            maps.add(new Spawner.FdMap(stateDirFd, base + 1));
+            if (consoleFd >= 0) {
+                maps.add(new Spawner.FdMap(consoleFd, base + 2));
+            }
+            Spawner.Request spawn = new Spawner.Request(InitLauncher.javaBinary(), InitLauncher.argv(base),
+                    InitLauncher.env(), maps, base + 3, true, null);
+            boolean newMountNs = isNew("mount");
+            pid = Spawner.onFreshThread("ocirun-spawn-" + req.id(), () -> {
+                Namespaces.enter(nsFds, list(linux.namespaces()), map(linux.timeOffsets()));
+                if (newMountNs) {
+                    Namespaces.protectRuntimeFiles(System.getProperty("java.home"));
+                }
+                return Spawner.spawn(spawn);
+            });
+            fds.forEach(Sys::closeQuietly);
+            fds.clear();
+        }
+
+        private boolean isNew(String namespaceType) {
+            return list(linux.namespaces()).stream()
+                    .anyMatch(n -> namespaceType.equals(n.type()) && (n.path() == null || n.path().isEmpty()));
+        }
+
+        private ContainerState state(long startTime) {
+            return new ContainerState(req.id(), bundle.toString(), rootfs.toString(), pid, startTime,
+                    ContainerStatus.CREATING, created,
+                    map(spec.annotations()), spec.process() != null,
+                    cgroups.dirs().stream().map(Path::toString).toList(),
+                    cgroups.created().stream().map(Path::toString).toList(),
+                    spec.hooks() == null ? List.of() : list(spec.hooks().poststart()),
+                    spec.hooks() == null ? List.of() : list(spec.hooks().poststop()));
+        }
+
+        private InitConfig initConfig(int base) {
+            int containerPid = namespacePid(pid);
+            String id = req.id();
+            return new InitConfig(spec, specBytes, bundle.toString(), rootfs.toString(), isNew("cgroup"),
+                    cgroups.mountPlan(),
+                    StateCodec.specState(id, ContainerStatus.CREATING, containerPid, bundle.toString(),
+                            map(spec.annotations()), false),
+                    StateCodec.specState(id, ContainerStatus.CREATED, containerPid, bundle.toString(),
+                            map(spec.annotations()), false),
+                    req.noPivot(), dir.toString(), base + 1, req.consoleSocket() != null ? base + 2 : -1, base,
+                    Faults.current());
         }
 
         private void awaitReady(SyncSocket sync, ContainerState state) {
