@@ -40,11 +40,15 @@ final class Training {
     static int run() throws Exception {
         loadAllClasses();
         PrintStream realOut = System.out;
+        PrintStream realErr = System.err;
+        // The walk provokes errors and warnings on purpose; the build log does not need them.
         System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
+        System.setErr(new PrintStream(java.io.OutputStream.nullOutputStream()));
         try {
             exercise();
         } finally {
             System.setOut(realOut);
+            System.setErr(realErr);
         }
         return 0;
     }
@@ -140,13 +144,7 @@ final class Training {
                     new String[] {"--root", tmp.resolve("r").toString(), "list"},
                     new String[] {"features"},
                     new String[] {"--help"})) {
-                PrintStream err = System.err;
-                System.setErr(new PrintStream(java.io.OutputStream.nullOutputStream()));
-                try {
-                    Main.run(args);
-                } finally {
-                    System.setErr(err);
-                }
+                Main.run(args);
             }
         } finally {
             try (var walk = Files.walk(tmp)) {
