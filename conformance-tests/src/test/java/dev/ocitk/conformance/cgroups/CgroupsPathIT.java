@@ -9,6 +9,7 @@ import dev.ocitk.conformance.linux.support.CgroupMembership;
 import dev.ocitk.conformance.linux.support.ContainerCgroup;
 import dev.ocitk.conformance.linux.support.ProcFs;
 import dev.ocitk.conformance.linux.support.Programs;
+import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (runtime.md#delete), observed in {@code /proc/<pid>/cgroup} of the container process. The paths are unique to
  * the test (they contain the container ID), so every directory the test may remove is one the runtime made for it.
  */
+@Tag("cgroups")
 class CgroupsPathIT {
 
     /** Hierarchies that need the container's cgroup: the config sets a memory and a pids limit and a device list. */

@@ -6,6 +6,7 @@ import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.Programs;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * they can be opened. The devices are harmless to open and in no runtime's default list: loop0 (b 7:0), which the
  * list allows for reading only, and loop-control (c 10:237), which it does not list.
  */
+@Tag("cgroups")
 class DevicesAllowlistIT {
 
     private static final String PROBE = "true < /ocitk/loop0; echo read-allowed=$?; true > /ocitk/loop0; echo write-denied=$?;"

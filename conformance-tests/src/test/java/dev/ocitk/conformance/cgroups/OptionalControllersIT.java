@@ -9,6 +9,7 @@ import dev.ocitk.conformance.linux.support.CgroupLayout;
 import dev.ocitk.conformance.linux.support.ContainerCgroup;
 import dev.ocitk.conformance.linux.support.Programs;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Resources whose controller many hosts lack: hugetlb, net_cls (v1 only) and the v2 {@code unified} map. Each test
  * skips, naming the missing piece, where the host cannot show the setting.
  */
+@Tag("cgroups")
 class OptionalControllersIT {
 
     private static ContainerCgroup own() {

@@ -11,6 +11,7 @@ import dev.ocitk.conformance.linux.support.ProcFs;
 import dev.ocitk.conformance.linux.support.Programs;
 import dev.ocitk.conformance.runtime.CommandResult;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * where v2 has no file of the same meaning (shares, reservation, swap) the common conversion of runc and crun is
  * expected and the raw value recorded.
  */
+@Tag("cgroups")
 class ResourcesIT {
 
     private static final long MiB = 1024 * 1024;

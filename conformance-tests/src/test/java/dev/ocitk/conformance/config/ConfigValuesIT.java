@@ -8,6 +8,7 @@ import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.Programs;
 import dev.ocitk.conformance.runtime.CommandResult;
+import org.junit.jupiter.api.Tag;
 
 import static dev.ocitk.conformance.RuntimeAssertions.assertError;
 import static dev.ocitk.conformance.bundle.Shell.mark;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a runtime must ignore and what it must refuse (config.md#extensibility, #annotations, #valid-values). The
  * configs are written without the harness's validator, which flags unknown properties and bad versions itself.
  */
+@Tag("config")
 class ConfigValuesIT {
 
     @ConformanceTest

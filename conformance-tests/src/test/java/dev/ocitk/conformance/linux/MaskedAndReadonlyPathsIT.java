@@ -5,6 +5,7 @@ import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.Programs;
+import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own rootfs, each next to an unlisted sibling that the same probe can read or write: the control shows the probe
  * works, so a failed read or write of the listed path is the runtime's doing.
  */
+@Tag("linux")
 class MaskedAndReadonlyPathsIT {
 
     private static final String SECRET = "ocitk-secret-content";

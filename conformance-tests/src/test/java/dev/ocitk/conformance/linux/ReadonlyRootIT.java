@@ -5,6 +5,7 @@ import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.Programs;
+import org.junit.jupiter.api.Tag;
 
 import java.nio.file.Files;
 
@@ -12,6 +13,7 @@ import static dev.ocitk.conformance.bundle.Shell.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** root.readonly (config.md#root), probed by writing from inside the container. */
+@Tag("linux")
 class ReadonlyRootIT {
 
     /** Tries to create a file at the root and, as a control, on the /dev/shm tmpfs; prints one result line each. */

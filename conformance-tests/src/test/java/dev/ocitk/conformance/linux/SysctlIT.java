@@ -5,6 +5,7 @@ import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.Programs;
+import org.junit.jupiter.api.Tag;
 
 import static dev.ocitk.conformance.RuntimeAssertions.assertError;
 import static dev.ocitk.conformance.bundle.Shell.mark;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * linux.sysctl (config-linux.md#sysctl). The parameters are ones the kernel keeps per network or IPC namespace, which
  * the container has of its own, so setting them cannot change the host; the values differ from the kernel defaults.
  */
+@Tag("linux")
 class SysctlIT {
 
     @ConformanceTest

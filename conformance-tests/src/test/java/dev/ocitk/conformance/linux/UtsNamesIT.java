@@ -5,11 +5,13 @@ import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.Programs;
+import org.junit.jupiter.api.Tag;
 
 import static dev.ocitk.conformance.bundle.Shell.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** hostname and domainname (config.md#hostname, config.md#domainname), as the container's processes see them. */
+@Tag("linux")
 class UtsNamesIT {
 
     @ConformanceTest

@@ -8,13 +8,14 @@ import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.bundle.BundleBuilder;
+import dev.ocitk.conformance.host.HostFacts;
 import dev.ocitk.conformance.junit.ConformanceExtension;
 import dev.ocitk.conformance.linux.support.NamespaceHolder;
 import dev.ocitk.conformance.linux.support.ProcFs;
 import dev.ocitk.conformance.linux.support.Programs;
-import dev.ocitk.conformance.host.HostFacts;
 import dev.ocitk.conformance.runtime.CommandResult;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the harness's, or a wrapper's own mount namespace), the host's, and namespaces the test makes itself with a
  * {@link NamespaceHolder} it kills afterwards.
  */
+@Tag("namespaces")
 @ExtendWith(ConformanceExtension.class)
 class NamespacesIT {
 

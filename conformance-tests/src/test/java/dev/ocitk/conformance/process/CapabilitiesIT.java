@@ -7,11 +7,12 @@ import dev.ocitk.conformance.Container;
 import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
-import dev.ocitk.conformance.linux.support.Capabilities;
 import dev.ocitk.conformance.linux.support.Capabilities.Kind;
+import dev.ocitk.conformance.linux.support.Capabilities;
 import dev.ocitk.conformance.linux.support.ProcFs;
 import dev.ocitk.conformance.linux.support.Programs;
 import dev.ocitk.conformance.runtime.CommandResult;
+import org.junit.jupiter.api.Tag;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * carried through that transformation ({@link Capabilities#afterExec}), not the raw config. Neither config asks for
  * CAP_SYS_RESOURCE, which root on some CI hosts does not have.
  */
+@Tag("process")
 class CapabilitiesIT {
 
     @ConformanceTest

@@ -8,10 +8,12 @@ import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.LaunchEnvironment;
 import dev.ocitk.conformance.linux.support.ProcFs;
 import dev.ocitk.conformance.linux.support.Programs;
+import org.junit.jupiter.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** noNewPrivileges and oomScoreAdj (config.md#linux-process), read from the container process's /proc files. */
+@Tag("process")
 class ProcessFlagsIT {
 
     @ConformanceTest

@@ -10,6 +10,7 @@ import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.ProcFs;
 import dev.ocitk.conformance.linux.support.Programs;
 import dev.ocitk.conformance.runtime.CommandResult;
+import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the host in {@code /proc/<pid>} of the container process while the program waits, so the check sees exactly
  * what the kernel got from execve, with no shell quoting in between.
  */
+@Tag("process")
 class ProgramIT {
 
     @ConformanceTest

@@ -11,6 +11,7 @@ import dev.ocitk.conformance.linux.support.ProcFs;
 import dev.ocitk.conformance.linux.support.Programs;
 import dev.ocitk.conformance.linux.support.ResourceLimit;
 import dev.ocitk.conformance.runtime.CommandResult;
+import org.junit.jupiter.api.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * process.rlimits (config.md#posix-process). The limits are read from {@code /proc/<pid>/limits} of the container
  * process itself, not from a helper or the harness (whose own raised limits would prove nothing).
  */
+@Tag("process")
 class RlimitsIT {
 
     /** Wanted soft and hard values, each pair distinct and different from common defaults. */

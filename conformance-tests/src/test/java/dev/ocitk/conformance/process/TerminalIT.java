@@ -9,6 +9,7 @@ import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.ConsoleSocket;
 import dev.ocitk.conformance.runtime.CommandResult;
 import dev.ocitk.conformance.runtime.Stdio;
+import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test receives the master (SCM_RIGHTS, {@link ConsoleSocket}), types a line into it and reads the program's answer
  * back: a conversation only a real terminal passed the right way can carry.
  */
+@Tag("process")
 class TerminalIT {
 
     private static final Duration WAIT = Await.DEFAULT_TIMEOUT;

@@ -8,6 +8,7 @@ import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.LaunchEnvironment;
 import dev.ocitk.conformance.linux.support.ProcFs;
 import dev.ocitk.conformance.linux.support.Programs;
+import org.junit.jupiter.api.Tag;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * process.user (config.md#posix-platform-user): IDs, supplementary groups and umask of the container process, read
  * from its {@code /proc/<pid>/status}.
  */
+@Tag("process")
 class UserIT {
 
     @ConformanceTest

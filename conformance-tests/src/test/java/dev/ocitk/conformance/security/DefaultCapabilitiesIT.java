@@ -5,10 +5,11 @@ import dev.ocitk.conformance.Container;
 import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
-import dev.ocitk.conformance.linux.support.Capabilities;
 import dev.ocitk.conformance.linux.support.Capabilities.Kind;
+import dev.ocitk.conformance.linux.support.Capabilities;
 import dev.ocitk.conformance.linux.support.ProcFs;
 import dev.ocitk.conformance.linux.support.Programs;
+import org.junit.jupiter.api.Tag;
 
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CAP_SYS_ADMIN, so a root program in the container holds it in none of its five sets and cannot mount. The control
  * container, which asks for CAP_SYS_ADMIN, mounts with the same command: the failure is the missing capability.
  */
+@Tag("security")
 class DefaultCapabilitiesIT {
 
     private static final String MOUNT = "mount -t tmpfs ocitk /tmp 2>&1; echo mount=$?";

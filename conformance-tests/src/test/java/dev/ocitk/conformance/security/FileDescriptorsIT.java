@@ -8,6 +8,7 @@ import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.LaunchEnvironment;
 import dev.ocitk.conformance.linux.support.ProcFs;
 import dev.ocitk.conformance.linux.support.Programs;
+import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * descriptors are listed from the host in {@code /proc/<pid>/fd} of a waiting program, and from inside by a
  * program that lists its own.
  */
+@Tag("security")
 class FileDescriptorsIT {
 
     private static final int HELD_FD = 7;

@@ -8,6 +8,7 @@ import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.Programs;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * writable. Each check runs the same probe in a control container without the setting, so an entry is only judged
  * where the control shows the probe can see it here.
  */
+@Tag("security")
 class ProcfsHardeningIT {
 
     /** The masked /proc and /sys entries of the default config. */

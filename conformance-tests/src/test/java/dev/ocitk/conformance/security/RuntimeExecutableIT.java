@@ -8,6 +8,7 @@ import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.ExecutableCheck;
 import dev.ocitk.conformance.linux.support.ProcFs;
 import dev.ocitk.conformance.linux.support.Programs;
+import org.junit.jupiter.api.Tag;
 
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * phases where the runtime is near the container: while {@code created} (the container process is the runtime's
  * init, waiting for start) and while the program runs.
  */
+@Tag("security")
 class RuntimeExecutableIT {
 
     @ConformanceTest
