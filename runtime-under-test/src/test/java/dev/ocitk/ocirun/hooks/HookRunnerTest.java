@@ -69,10 +69,19 @@ class HookRunnerTest {
     }
 
     @Test
-    void poststopFailuresAreOnlyWarnings() throws Exception {
+    void poststopFailuresAreLoggedWarningsAndTheRestStillRun() throws Exception {
         Path out = dir.resolve("after");
-        HookRunner.runAllWarnOnly("poststop", List.of(sh("exit 1", null), sh("echo ran > " + out, null)), "{}", dir.toString());
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured));
+        try {
+            HookRunner.runAllWarnOnly("poststop", List.of(sh("exit 1", null), sh("echo ran > " + out, null)), "{}",
+                    dir.toString());
+        } finally {
+            System.setErr(err);
+        }
         assertThat(Files.readString(out)).isEqualTo("ran\n");
+        assertThat(captured.toString()).isEqualTo("ocirun: warning: poststop hook #0 (/bin/sh) failed: exit status 1\n");
     }
 
     @Test
