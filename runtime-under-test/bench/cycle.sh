@@ -7,7 +7,7 @@
 #   runtime-under-test/bench/cycle.sh [ROUNDS]        (default 15; needs root and /bin/busybox)
 #
 # crun 1.8.1 refuses hybrid cgroup hosts, so (as in DESIGN.md) it runs in one private mount
-# namespace where /sys/fs/cgroup/unified is unmounted; the timing happens inside that namespace,
+# namespace where /sys/fs/cgroup/unified is replaced by an empty tmpfs; the timing happens inside that namespace,
 # so nsenter's own cost is not counted. Everything the script makes lives under one mktemp
 # directory and is removed at exit, containers included.
 set -eu
@@ -53,7 +53,10 @@ sed -i -e 's/"ociVersion": "1.3.0"/"ociVersion": "1.0.0"/' -e 's/"sh"$/"true"/' 
 runtimes="ocirun"
 [ -n "$runc" ] && runtimes="$runtimes runc"
 if [ -n "$crun" ]; then
-    unshare -m --propagation private sh -c 'umount /sys/fs/cgroup/unified 2>/dev/null; exec sleep 100000' &
+    # Unmounting alone uncovers the host's own cgroup2 tree beneath, where crun would leave its
+    # directories behind; a throwaway tmpfs over the mount point keeps that tree untouched.
+    unshare -m --propagation private sh -c 'umount /sys/fs/cgroup/unified 2>/dev/null
+        mount -t tmpfs -o size=64k ocitk-bench /sys/fs/cgroup/unified 2>/dev/null; exec sleep 100000' &
     nspid=$!
     # Wait (bounded) until the helper has entered its own mount namespace.
     i=0

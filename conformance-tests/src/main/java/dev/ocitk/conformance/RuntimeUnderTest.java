@@ -252,10 +252,11 @@ public final class RuntimeUnderTest {
 
     /**
      * Records an observation for the report without judging it: for behaviour the spec leaves open or words
-     * ambiguously (see DESIGN.md, "Assert exactly what the spec says").
+     * ambiguously (see DESIGN.md, "Assert exactly what the spec says"). A blank value is recorded as
+     * {@code (empty)}: JUnit's report entries refuse blank values, and "nothing seen" is itself an observation.
      */
     public void observe(String key, String value) {
-        observations.accept(key, value);
+        observations.accept(key, value == null || value.isBlank() ? "(empty)" : value);
     }
 
     /** A directory private to this test (removed afterwards) for fifos, marks written by hooks, and the like. */

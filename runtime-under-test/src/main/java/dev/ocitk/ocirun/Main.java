@@ -46,6 +46,7 @@ public final class Main {
             System.exit(Training.run());
         }
         int code = run(args);
+        Timing.mark("exit");
         System.out.flush();
         System.exit(code);
     }

@@ -258,6 +258,7 @@ public final class InitMain {
             return;
         }
         Sys.closeQuietly(cfg.stateDirFd());
+        dev.ocitk.ocirun.Timing.mark("init: released by start");
         try {
             if (spec.process() == null) {
                 throw new OcirunException("config.json has no process to start (runtime.md#start)");

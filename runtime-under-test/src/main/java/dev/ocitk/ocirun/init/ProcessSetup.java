@@ -179,6 +179,7 @@ public final class ProcessSetup {
         }
         Sys.resetIgnoredSignals();
         Sys.closeRangeCloexec(firstRuntimeFd);
+        dev.ocitk.ocirun.Timing.mark("init: execve");
         beforeExec.run();
         if (seccomp != null && process.noNewPrivileges()) {
             // Last, so the filter constrains as little of this JVM as possible before execve.

@@ -44,7 +44,9 @@ public final class Starter {
             if (!s.hasProcess()) {
                 throw new OcirunException("cannot start container \"" + id + "\": config.json has no process (runtime.md#start)");
             }
+            dev.ocitk.ocirun.Timing.mark("start: releasing init");
             String outcome = releaseInit(s, store.fifo(id));
+            dev.ocitk.ocirun.Timing.mark("start: init executed the program");
             try {
                 Files.deleteIfExists(store.fifo(id));
             } catch (java.io.IOException e) {
@@ -58,6 +60,7 @@ public final class Starter {
             }
             s = s.withStatus(ContainerStatus.RUNNING);
             store.save(s);
+            dev.ocitk.ocirun.Timing.mark("start: recorded running");
             try {
                 HookRunner.runAll("poststart", s.poststart(),
                         StateCodec.specState(id, ContainerStatus.RUNNING, s.pid(), s.bundle(), s.annotations(), false),
