@@ -37,10 +37,13 @@ public final class RuntimePreflight {
         if (!Files.isExecutable(binary)) {
             return Optional.of("runtime binary " + binary + " is not executable" + hint);
         }
+        Path output = null;
         try {
+            // Output goes to a file, not a pipe: a hanging binary cannot block us, and its words explain a failure.
+            output = Files.createTempFile("ocitk-preflight", ".out");
             Process p = new ProcessBuilder(binary.toString(), "--version")
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(output.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
@@ -48,14 +51,32 @@ public final class RuntimePreflight {
                 return Optional.of("`" + binary + " --version` did not answer within 20 s" + hint);
             }
             if (p.exitValue() != 0) {
-                return Optional.of("`" + binary + " --version` exited " + p.exitValue() + hint);
+                return Optional.of("`" + binary + " --version` exited " + p.exitValue() + firstLine(output) + hint);
             }
         } catch (IOException e) {
             return Optional.of("cannot execute runtime binary " + binary + ": " + e.getMessage() + hint);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted while checking " + binary);
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException ignored) {
+                    // a temp file left in /tmp is no reason to hide the verdict
+                }
+            }
         }
         return Optional.empty();
+    }
+
+    /** ": <first line the binary printed>", or nothing when it printed nothing readable. */
+    private static String firstLine(Path output) {
+        try (var lines = Files.lines(output, java.nio.charset.StandardCharsets.UTF_8)) {
+            return lines.map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                    .map(l -> ": " + (l.length() > 300 ? l.substring(0, 300) + "..." : l)).orElse("");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
     }
 }

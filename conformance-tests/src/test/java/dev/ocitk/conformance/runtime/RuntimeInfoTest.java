@@ -102,4 +102,13 @@ class RuntimeInfoTest {
         assertThat(RuntimePreflight.check(dir)).get().asString().contains("is not a regular file");
         assertThat(RuntimePreflight.check(notExecutable)).get().asString().contains("is not executable");
     }
+
+    @Test
+    void preflightQuotesWhatABrokenBinarySaid() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken"), "#!/bin/sh\necho 'runtime.jar is missing: build it' >&2\nexit 127\n");
+        broken.toFile().setExecutable(true);
+
+        assertThat(RuntimePreflight.check(broken)).get().asString()
+                .contains("exited 127: runtime.jar is missing: build it");
+    }
 }
