@@ -46,8 +46,8 @@ public final class Mountinfo {
         return -1;
     }
 
-    /** Decodes the kernel's {@code \ooo} escapes (space, tab, newline, backslash). */
-    static String unescape(String s) {
+    /** Decodes the kernel's {@code \ooo} escapes (space, tab, newline, backslash) in a mountinfo field. */
+    public static String unescape(String s) {
         if (s.indexOf('\\') < 0) return s;
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

@@ -8,16 +8,12 @@ import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.ConsoleSocket;
 import dev.ocitk.conformance.mounts.MountInfo;
-import dev.ocitk.conformance.runtime.CommandResult;
-import dev.ocitk.conformance.runtime.Stdio;
 
 import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
-import static dev.ocitk.conformance.RuntimeAssertions.assertSucceeded;
 import static dev.ocitk.conformance.bundle.Shell.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,12 +35,7 @@ class ConsoleIT {
         Bundle bundle = runtime.bundle().terminal(true).args(sh(PROBE)).build();
         Path socket = runtime.scratchDir().resolve("console.sock");
         try (ConsoleSocket console = ConsoleSocket.listen(socket)) {
-            CommandResult create = runtime.client().call(List.of("create", "--bundle", bundle.dir().toString(),
-                    "--pid-file", bundle.pidFile().toString(), "--console-socket", socket.toString(),
-                    bundle.containerId()), Stdio.captured());
-            Container container = runtime.container(bundle.containerId(), bundle);
-            assertSucceeded(create, "create of a terminal container with --console-socket");
-            container.state(); // records the container's pid for the leak check
+            Container container = console.create(runtime, bundle);
             assertThat(console.receiveMaster(Await.DEFAULT_TIMEOUT)).as("pseudoterminal master received during create")
                     .isPresent();
 

@@ -1,5 +1,6 @@
 package dev.ocitk.conformance.mounts;
 
+import dev.ocitk.conformance.host.Mountinfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,19 +95,8 @@ public record MountInfo(List<Line> lines) {
         return lines.stream().filter(l -> l.mountPoint.equals(dir) || l.mountPoint.startsWith(prefix)).toList();
     }
 
-    /** Decodes the kernel's {@code \ooo} escapes (space, tab, newline, backslash). */
+    /** Decodes the kernel's {@code \ooo} escapes, as the harness's parser does. */
     static String unescape(String s) {
-        if (s.indexOf('\\') < 0) return s;
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 3 < s.length() && s.substring(i + 1, i + 4).matches("[0-7]{3}")) {
-                b.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
-                i += 3;
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return Mountinfo.unescape(s);
     }
 }

@@ -7,17 +7,13 @@ import dev.ocitk.conformance.Requirement;
 import dev.ocitk.conformance.RuntimeUnderTest;
 import dev.ocitk.conformance.bundle.Bundle;
 import dev.ocitk.conformance.linux.support.ConsoleSocket;
-import dev.ocitk.conformance.runtime.CommandResult;
-import dev.ocitk.conformance.runtime.Stdio;
 import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.OptionalInt;
 
-import static dev.ocitk.conformance.RuntimeAssertions.assertSucceeded;
 import static dev.ocitk.conformance.bundle.Shell.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,14 +39,7 @@ class TerminalIT {
         Path socket = runtime.scratchDir().resolve("console.sock");
 
         try (ConsoleSocket console = ConsoleSocket.listen(socket)) {
-            // The runtime connects and sends the master during create; the connection waits in the socket's
-            // backlog, so receiving after create returns is as good as receiving meanwhile.
-            CommandResult create = runtime.client().call(List.of("create", "--bundle", bundle.dir().toString(),
-                    "--pid-file", bundle.pidFile().toString(), "--console-socket", socket.toString(),
-                    bundle.containerId()), Stdio.captured());
-            Container container = runtime.container(bundle.containerId(), bundle);
-            assertSucceeded(create, "create of a terminal container with --console-socket");
-            container.state(); // records the container's pid for the leak check
+            Container container = console.create(runtime, bundle);
 
             OptionalInt master = console.receiveMaster(WAIT);
             assertThat(master).as("descriptor received on the console socket during create").isPresent();

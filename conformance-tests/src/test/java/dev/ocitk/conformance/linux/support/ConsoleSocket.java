@@ -3,13 +3,21 @@ package dev.ocitk.conformance.linux.support;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import dev.ocitk.conformance.Container;
+import dev.ocitk.conformance.RuntimeUnderTest;
+import dev.ocitk.conformance.bundle.Bundle;
+import dev.ocitk.conformance.runtime.CommandResult;
+import dev.ocitk.conformance.runtime.Stdio;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
+
+import static dev.ocitk.conformance.RuntimeAssertions.assertSucceeded;
 
 /**
  * The receiving end of the runc dialect's {@code --console-socket}: a unix socket the test listens on, to which the
@@ -48,6 +56,21 @@ public final class ConsoleSocket implements AutoCloseable {
 
     public Path path() {
         return path;
+    }
+
+    /**
+     * {@code create --console-socket} of a {@code terminal: true} bundle through this socket, asserting that the
+     * create succeeded. The runtime connects and sends the master during create; the connection waits in the
+     * socket's backlog, so {@link #receiveMaster} after this returns is as good as receiving meanwhile.
+     */
+    public Container create(RuntimeUnderTest runtime, Bundle bundle) {
+        CommandResult create = runtime.client().call(List.of("create", "--bundle", bundle.dir().toString(),
+                "--pid-file", bundle.pidFile().toString(), "--console-socket", path.toString(),
+                bundle.containerId()), Stdio.captured());
+        Container container = runtime.container(bundle.containerId(), bundle);
+        assertSucceeded(create, "create of a terminal container with --console-socket");
+        container.state(); // records the container's pid for the leak check
+        return container;
     }
 
     /**
