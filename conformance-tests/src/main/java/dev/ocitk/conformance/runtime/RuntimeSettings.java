@@ -38,7 +38,7 @@ public record RuntimeSettings(Path binary, List<String> globalArgs, Optional<Str
     public static RuntimeSettings from(Function<String, Optional<String>> config) {
         Function<String, Optional<String>> get = key -> config.apply(key).map(String::trim).filter(s -> !s.isEmpty());
         return new RuntimeSettings(
-                Path.of(get.apply("runtime").orElse(DEFAULT_RUNTIME)),
+                Path.of(get.apply("runtime").orElse(DEFAULT_RUNTIME)).toAbsolutePath().normalize(),
                 get.apply("runtime.args").map(s -> Arrays.asList(s.split("\\s+"))).orElse(List.of()),
                 get.apply("runtime.name"),
                 get.apply("runtime.ociVersion"),
