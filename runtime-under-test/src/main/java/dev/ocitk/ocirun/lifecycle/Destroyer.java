@@ -24,7 +24,7 @@ final class Destroyer {
         if (!Faults.DELETE_KEEP_STATE.active()) {
             store.remove(s.id());
         }
-        if (!Faults.SKIP_POSTSTOP.active()) {
+        if (!s.poststop().isEmpty() && !Faults.SKIP_POSTSTOP.active()) {
             HookRunner.runAllWarnOnly("poststop", s.poststop(),
                     StateCodec.specState(s.id(), ContainerStatus.STOPPED, 0, s.bundle(), s.annotations(), false),
                     s.bundle());

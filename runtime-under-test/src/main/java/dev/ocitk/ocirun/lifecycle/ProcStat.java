@@ -54,6 +54,7 @@ public record ProcStat(int pid, char state, long startTime) {
 
     /** Whether {@code pid} still names the process that had {@code startTime} and it has not exited. */
     public static boolean isAlive(int pid, long startTime) {
-        return read(pid).filter(s -> s.startTime() == startTime && !s.isGone()).isPresent();
+        Optional<ProcStat> s = read(pid);
+        return s.isPresent() && s.get().startTime() == startTime && !s.get().isGone();
     }
 }

@@ -18,8 +18,12 @@ public final class Signaller {
     /** Signals the container process; throws if it is gone. */
     public static void signal(ContainerState s, int sig) {
         if (sig == Signals.SIGTERM || sig == Signals.SIGKILL) {
-            ProcessHandle h = ProcessHandle.of(s.pid()).filter(p -> ProcStat.isAlive(s.pid(), s.pidStartTime()))
-                    .orElseThrow(() -> new OcirunException("container \"" + s.id() + "\" is not running"));
+            // The handle first: it records the process's start time, which destroy() checks again.
+            java.util.Optional<ProcessHandle> found = ProcessHandle.of(s.pid());
+            if (found.isEmpty() || !ProcStat.isAlive(s.pid(), s.pidStartTime())) {
+                throw new OcirunException("container \"" + s.id() + "\" is not running");
+            }
+            ProcessHandle h = found.get();
             if (!(sig == Signals.SIGKILL ? h.destroyForcibly() : h.destroy()) && h.isAlive()) {
                 throw new OcirunException("cannot send signal " + sig + " to container \"" + s.id() + "\"");
             }

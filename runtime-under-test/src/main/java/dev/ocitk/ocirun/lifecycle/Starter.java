@@ -9,11 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The start operation (runtime.md#start, lifecycle steps 6 to 9): open the exec fifo so the init
@@ -62,9 +57,11 @@ public final class Starter {
             store.save(s);
             dev.ocitk.ocirun.Timing.mark("start: recorded running");
             try {
-                HookRunner.runAll("poststart", s.poststart(),
-                        StateCodec.specState(id, ContainerStatus.RUNNING, s.pid(), s.bundle(), s.annotations(), false),
-                        s.bundle());
+                if (!s.poststart().isEmpty()) {
+                    HookRunner.runAll("poststart", s.poststart(),
+                            StateCodec.specState(id, ContainerStatus.RUNNING, s.pid(), s.bundle(), s.annotations(), false),
+                            s.bundle());
+                }
             } catch (OcirunException e) {
                 // runtime.md#lifecycle step 9 (spec 1.3.0): stop the container and continue at step 12.
                 Destroyer.destroy(store, s);
@@ -78,41 +75,81 @@ public final class Starter {
      * there is once the init has died. Plain Java on purpose: start is a hot verb and loading JNA
      * would cost it a large share of its run time. The open blocks until the init, itself blocked
      * opening the other end, is there; if the init dies first the open would block forever, so a
-     * reader thread does the blocking while this thread also waits for the process to exit.
+     * reader thread does the blocking while this thread checks, between waits for the reader, that
+     * the init still lives. (No ProcessHandle.onExit or CompletableFuture: their thread pools and
+     * lambdas cost start ~10 ms, measured.)
      */
     private static String releaseInit(ContainerState s, Path fifo) {
-        Optional<ProcessHandle> init = ProcessHandle.of(s.pid())
-                .filter(h -> ProcStat.isAlive(s.pid(), s.pidStartTime()));
-        if (init.isEmpty()) {
+        if (!ProcStat.isAlive(s.pid(), s.pidStartTime())) {
             return "";
         }
-        CompletableFuture<byte[]> output = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            // read() until EOF: readAllBytes() would seek, which a fifo refuses.
-            try (FileInputStream in = new FileInputStream(fifo.toFile())) {
-                java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
-                byte[] buf = new byte[4096];
-                for (int n; (n = in.read(buf)) >= 0; ) {
-                    got.write(buf, 0, n);
-                }
-                output.complete(got.toByteArray());
-            } catch (IOException e) {
-                output.complete(("Ecannot read the exec fifo " + fifo + ": " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
-            }
-        }, "ocirun-exec-fifo");
-        reader.setDaemon(true);
-        reader.start();
-        CompletableFuture.anyOf(output, init.get().onExit()).join();
+        FifoReader reader = new FifoReader(fifo);
+        Thread thread = new Thread(reader, "ocirun-exec-fifo");
+        thread.setDaemon(true);
+        thread.start();
         try {
-            // If the init exited after opening its end, its output is complete already or moments away.
-            return new String(output.get(output.isDone() ? 0 : 2, TimeUnit.SECONDS), StandardCharsets.UTF_8);
-        } catch (TimeoutException e) {
-            return "";
+            while (!reader.done(INIT_CHECK_MILLIS)) {
+                if (!ProcStat.isAlive(s.pid(), s.pidStartTime())) {
+                    // If the init exited after opening its end, its output is complete already or moments away.
+                    return reader.done(EXITED_INIT_GRACE_MILLIS) ? reader.output() : "";
+                }
+            }
+            return reader.output();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e); // the reader completes normally, even on errors
+        }
+    }
+
+    /** How often start checks that the init is still alive while it waits for the fifo. */
+    private static final long INIT_CHECK_MILLIS = 20;
+    /** How long start waits for the fifo's contents after the init exited. */
+    private static final long EXITED_INIT_GRACE_MILLIS = 2000;
+
+    /** Reads the exec fifo to its end on its own thread, because opening it blocks until the init opens the other end. */
+    private static final class FifoReader implements Runnable {
+        private final Path fifo;
+        private String output;
+
+        FifoReader(Path fifo) {
+            this.fifo = fifo;
+        }
+
+        @Override
+        public void run() {
+            String got;
+            // read() until EOF: readAllBytes() would seek, which a fifo refuses.
+            try (FileInputStream in = new FileInputStream(fifo.toFile())) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                byte[] buf = new byte[4096];
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    bytes.write(buf, 0, n);
+                }
+                got = bytes.toString(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                got = "Ecannot read the exec fifo " + fifo + ": " + e.getMessage();
+            }
+            synchronized (this) {
+                output = got;
+                notifyAll();
+            }
+        }
+
+        /** Waits up to {@code millis} for the reader to finish; true once it has. */
+        synchronized boolean done(long millis) throws InterruptedException {
+            long deadline = System.nanoTime() + millis * 1_000_000L;
+            while (output == null) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return false;
+                }
+                wait(left);
+            }
+            return true;
+        }
+
+        synchronized String output() {
+            return output;
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.ocitk.ocirun.spec.Spec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class StateCodec {
      */
     public static String specState(String id, ContainerStatus status, int pid, String bundle,
                                    Map<String, String> annotations, boolean pretty) {
-        return write(pretty, g -> {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = generator(out, pretty)) {
             g.writeStartObject();
             g.writeStringField("ociVersion", OCI_VERSION);
             g.writeStringField("id", id);
@@ -45,17 +47,21 @@ public final class StateCodec {
             g.writeStringField("bundle", bundle);
             if (annotations != null && !annotations.isEmpty()) {
                 g.writeObjectFieldStart("annotations");
-                for (var e : annotations.entrySet()) {
+                for (Map.Entry<String, String> e : annotations.entrySet()) {
                     g.writeStringField(e.getKey(), e.getValue());
                 }
                 g.writeEndObject();
             }
             g.writeEndObject();
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     public static byte[] encode(ContainerState s) {
-        return write(true, g -> {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = generator(out, true)) {
             g.writeStartObject();
             g.writeStringField("id", s.id());
             g.writeStringField("bundle", s.bundle());
@@ -66,7 +72,7 @@ public final class StateCodec {
             g.writeStringField("created", s.created());
             g.writeBooleanField("hasProcess", s.hasProcess());
             g.writeObjectFieldStart("annotations");
-            for (var e : s.annotations().entrySet()) {
+            for (Map.Entry<String, String> e : s.annotations().entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());
             }
             g.writeEndObject();
@@ -75,7 +81,10 @@ public final class StateCodec {
             writeHooks(g, "poststart", s.poststart());
             writeHooks(g, "poststop", s.poststop());
             g.writeEndObject();
-        }).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public static ContainerState decode(byte[] json) {
@@ -115,27 +124,19 @@ public final class StateCodec {
             return new ContainerState(id, bundle, rootfs, pid, start, ContainerStatus.parse(status), created,
                     annotations, hasProcess, cgroupDirs, createdDirs, poststart, poststop);
         } catch (IOException e) {
-            throw new OcirunException("corrupt state.json: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("malformed"));
+            throw new OcirunException("corrupt state.json: " + firstLine(e.getMessage()));
         }
     }
 
     // ---- helpers ----
 
-    private interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private static String write(boolean pretty, Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            if (pretty) {
-                g.useDefaultPrettyPrinter();
-            }
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Straight-line generator code rather than a callback: a lambda would cost the hot verbs their method-handle set-up. */
+    private static JsonGenerator generator(ByteArrayOutputStream out, boolean pretty) throws IOException {
+        JsonGenerator g = JSON.createGenerator(out);
+        if (pretty) {
+            g.useDefaultPrettyPrinter();
         }
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return g;
     }
 
     private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {
@@ -163,6 +164,14 @@ public final class StateCodec {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null || message.isEmpty()) {
+            return "malformed";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
     private static void expect(JsonParser p, JsonToken t) throws IOException {
