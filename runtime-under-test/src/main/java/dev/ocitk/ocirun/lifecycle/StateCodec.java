@@ -1,30 +1,23 @@
 package dev.ocitk.ocirun.lifecycle;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.ocitk.ocirun.OcirunException;
 import dev.ocitk.ocirun.spec.Spec;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * JSON for the state documents, on jackson-core's streaming API only: the hot verbs (state, start,
- * kill) read and print state, and loading databind would cost them a large share of their run time.
+ * JSON for the state documents: the one {@code state} prints and hooks read (runtime.md#state),
+ * and ocirun's own state.json. Written and read by {@link StateJson}, not Jackson: these are the
+ * only JSON the hot verbs touch (see there for the measured reason).
  */
 public final class StateCodec {
     /** The spec version ocirun's state documents comply with (runtime.md#state). */
     public static final String OCI_VERSION = "1.3.0";
-
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private StateCodec() {}
 
@@ -35,196 +28,226 @@ public final class StateCodec {
      */
     public static String specState(String id, ContainerStatus status, int pid, String bundle,
                                    Map<String, String> annotations, boolean pretty) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = generator(out, pretty)) {
-            g.writeStartObject();
-            g.writeStringField("ociVersion", OCI_VERSION);
-            g.writeStringField("id", id);
-            g.writeStringField("status", status.specName());
-            if (pid > 0 && status != ContainerStatus.STOPPED) {
-                g.writeNumberField("pid", pid);
-            }
-            g.writeStringField("bundle", bundle);
-            if (annotations != null && !annotations.isEmpty()) {
-                g.writeObjectFieldStart("annotations");
-                for (Map.Entry<String, String> e : annotations.entrySet()) {
-                    g.writeStringField(e.getKey(), e.getValue());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Doc d = new Doc(pretty).begin('{');
+        d.name("ociVersion").string(OCI_VERSION);
+        d.name("id").string(id);
+        d.name("status").string(status.specName());
+        if (pid > 0 && status != ContainerStatus.STOPPED) {
+            d.name("pid").number(pid);
         }
-        return out.toString(StandardCharsets.UTF_8);
+        d.name("bundle").string(bundle);
+        if (annotations != null && !annotations.isEmpty()) {
+            d.name("annotations").stringMap(annotations);
+        }
+        return d.end('}').toString();
     }
 
     public static byte[] encode(ContainerState s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator g = generator(out, true)) {
-            g.writeStartObject();
-            g.writeStringField("id", s.id());
-            g.writeStringField("bundle", s.bundle());
-            g.writeStringField("rootfs", s.rootfs());
-            g.writeNumberField("pid", s.pid());
-            g.writeNumberField("pidStartTime", s.pidStartTime());
-            g.writeStringField("status", s.status().specName());
-            g.writeStringField("created", s.created());
-            g.writeBooleanField("hasProcess", s.hasProcess());
-            g.writeObjectFieldStart("annotations");
-            for (Map.Entry<String, String> e : s.annotations().entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            writeStrings(g, "cgroupDirs", s.cgroupDirs());
-            writeStrings(g, "createdCgroupDirs", s.createdCgroupDirs());
-            writeHooks(g, "poststart", s.poststart());
-            writeHooks(g, "poststop", s.poststop());
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        Doc d = new Doc(true).begin('{');
+        d.name("id").string(s.id());
+        d.name("bundle").string(s.bundle());
+        d.name("rootfs").string(s.rootfs());
+        d.name("pid").number(s.pid());
+        d.name("pidStartTime").number(s.pidStartTime());
+        d.name("status").string(s.status().specName());
+        d.name("created").string(s.created());
+        d.name("hasProcess").bool(s.hasProcess());
+        d.name("annotations").stringMap(s.annotations());
+        d.name("cgroupDirs").strings(s.cgroupDirs());
+        d.name("createdCgroupDirs").strings(s.createdCgroupDirs());
+        d.name("poststart").hooks(s.poststart());
+        d.name("poststop").hooks(s.poststop());
+        return d.end('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public static ContainerState decode(byte[] json) {
-        try (JsonParser p = JSON.createParser(json)) {
-            expect(p, JsonToken.START_OBJECT);
-            String id = null, bundle = null, rootfs = null, created = null;
-            String status = "creating";
-            int pid = 0;
-            long start = 0;
-            boolean hasProcess = false;
-            Map<String, String> annotations = Map.of();
-            List<String> cgroupDirs = List.of(), createdDirs = List.of();
-            List<Spec.Hook> poststart = List.of(), poststop = List.of();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
-                switch (f) {
-                    case "id" -> id = p.getText();
-                    case "bundle" -> bundle = p.getText();
-                    case "rootfs" -> rootfs = p.getText();
-                    case "pid" -> pid = p.getIntValue();
-                    case "pidStartTime" -> start = p.getLongValue();
-                    case "status" -> status = p.getText();
-                    case "created" -> created = p.getText();
-                    case "hasProcess" -> hasProcess = p.getBooleanValue();
-                    case "annotations" -> annotations = readStringMap(p);
-                    case "cgroupDirs" -> cgroupDirs = readStrings(p);
-                    case "createdCgroupDirs" -> createdDirs = readStrings(p);
-                    case "poststart" -> poststart = readHooks(p);
-                    case "poststop" -> poststop = readHooks(p);
-                    default -> p.skipChildren();
-                }
+        Object parsed = StateJson.parse(new String(json, StandardCharsets.UTF_8));
+        if (!(parsed instanceof Map<?, ?> m)) {
+            throw new OcirunException("corrupt state.json: not an object");
+        }
+        String id = str(m, "id");
+        String bundle = str(m, "bundle");
+        if (id == null || bundle == null) {
+            throw new OcirunException("corrupt state.json: id or bundle missing");
+        }
+        String status = str(m, "status");
+        return new ContainerState(id, bundle, str(m, "rootfs"), (int) num(m, "pid"), num(m, "pidStartTime"),
+                ContainerStatus.parse(status == null ? "creating" : status), str(m, "created"),
+                stringMap(m.get("annotations")), m.get("hasProcess") == Boolean.TRUE,
+                strings(m.get("cgroupDirs")), strings(m.get("createdCgroupDirs")),
+                hooks(m.get("poststart")), hooks(m.get("poststop")));
+    }
+
+    // ---- reading helpers: absent members read as empty, members of the wrong type are corruption ----
+
+    private static String str(Map<?, ?> m, String name) {
+        Object v = m.get(name);
+        if (v != null && !(v instanceof String)) {
+            throw new OcirunException("corrupt state.json: " + name + " is not a string");
+        }
+        return (String) v;
+    }
+
+    private static long num(Map<?, ?> m, String name) {
+        Object v = m.get(name);
+        if (v == null) {
+            return 0;
+        }
+        if (!(v instanceof Long l)) {
+            throw new OcirunException("corrupt state.json: " + name + " is not an integer");
+        }
+        return l;
+    }
+
+    private static List<String> strings(Object v) {
+        if (!(v instanceof List<?> l)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(l.size());
+        for (Object o : l) {
+            if (!(o instanceof String s)) {
+                throw new OcirunException("corrupt state.json: expected an array of strings");
             }
-            if (id == null || bundle == null) {
-                throw new OcirunException("corrupt state.json: id or bundle missing");
-            }
-            return new ContainerState(id, bundle, rootfs, pid, start, ContainerStatus.parse(status), created,
-                    annotations, hasProcess, cgroupDirs, createdDirs, poststart, poststop);
-        } catch (IOException e) {
-            throw new OcirunException("corrupt state.json: " + firstLine(e.getMessage()));
-        }
-    }
-
-    // ---- helpers ----
-
-    /** Straight-line generator code rather than a callback: a lambda would cost the hot verbs their method-handle set-up. */
-    private static JsonGenerator generator(ByteArrayOutputStream out, boolean pretty) throws IOException {
-        JsonGenerator g = JSON.createGenerator(out);
-        if (pretty) {
-            g.useDefaultPrettyPrinter();
-        }
-        return g;
-    }
-
-    private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
-    }
-
-    private static void writeHooks(JsonGenerator g, String name, List<Spec.Hook> hooks) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (Spec.Hook h : hooks) {
-            g.writeStartObject();
-            g.writeStringField("path", h.path());
-            if (h.args() != null) {
-                writeStrings(g, "args", h.args());
-            }
-            if (h.env() != null) {
-                writeStrings(g, "env", h.env());
-            }
-            if (h.timeout() != null) {
-                g.writeNumberField("timeout", h.timeout());
-            }
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null || message.isEmpty()) {
-            return "malformed";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    private static void expect(JsonParser p, JsonToken t) throws IOException {
-        if (p.nextToken() != t) {
-            throw new OcirunException("corrupt state.json: expected " + t + " at " + p.currentLocation());
-        }
-    }
-
-    private static List<String> readStrings(JsonParser p) throws IOException {
-        List<String> out = new ArrayList<>();
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return out;
-        }
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            out.add(p.getText());
+            out.add(s);
         }
         return out;
     }
 
-    private static Map<String, String> readStringMap(JsonParser p) throws IOException {
+    private static Map<String, String> stringMap(Object v) {
+        if (!(v instanceof Map<?, ?> m)) {
+            return Map.of();
+        }
         Map<String, String> out = new LinkedHashMap<>();
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return out;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String k = p.currentName();
-            p.nextToken();
-            out.put(k, p.getText());
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (!(e.getValue() instanceof String s)) {
+                throw new OcirunException("corrupt state.json: annotation " + e.getKey() + " is not a string");
+            }
+            out.put((String) e.getKey(), s);
         }
         return out;
     }
 
-    private static List<Spec.Hook> readHooks(JsonParser p) throws IOException {
-        List<Spec.Hook> out = new ArrayList<>();
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-            String path = null;
-            List<String> args = null, env = null;
-            Integer timeout = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
-                switch (f) {
-                    case "path" -> path = p.getText();
-                    case "args" -> args = readStrings(p);
-                    case "env" -> env = readStrings(p);
-                    case "timeout" -> timeout = p.getIntValue();
-                    default -> p.skipChildren();
+    private static List<Spec.Hook> hooks(Object v) {
+        if (!(v instanceof List<?> l)) {
+            return List.of();
+        }
+        List<Spec.Hook> out = new ArrayList<>(l.size());
+        for (Object o : l) {
+            if (!(o instanceof Map<?, ?> h)) {
+                throw new OcirunException("corrupt state.json: a hook is not an object");
+            }
+            Object timeout = h.get("timeout");
+            out.add(new Spec.Hook(str(h, "path"), h.containsKey("args") ? strings(h.get("args")) : null,
+                    h.containsKey("env") ? strings(h.get("env")) : null,
+                    timeout == null ? null : (int) num(h, "timeout")));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** A JSON document being written, indented by two spaces per level when pretty (as runc prints state). */
+    private static final class Doc {
+        private final StringBuilder sb = new StringBuilder(256);
+        private final boolean pretty;
+        private int depth;
+        private boolean first;
+
+        Doc(boolean pretty) {
+            this.pretty = pretty;
+        }
+
+        Doc begin(char bracket) {
+            sb.append(bracket);
+            depth++;
+            first = true;
+            return this;
+        }
+
+        Doc end(char bracket) {
+            depth--;
+            if (!first) {
+                newline();
+            }
+            sb.append(bracket);
+            first = false;
+            return this;
+        }
+
+        /** Starts a member (or, with a null name, an array element). */
+        Doc name(String name) {
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            newline();
+            if (name != null) {
+                StateJson.quote(sb, name).append(pretty ? ": " : ":");
+            }
+            return this;
+        }
+
+        private void newline() {
+            if (pretty) {
+                sb.append('\n');
+                for (int i = 0; i < depth; i++) {
+                    sb.append("  ");
                 }
             }
-            out.add(new Spec.Hook(path, args, env, timeout));
         }
-        return out;
+
+        void string(String v) {
+            if (v == null) {
+                sb.append("null");
+            } else {
+                StateJson.quote(sb, v);
+            }
+        }
+
+        void number(long v) {
+            sb.append(v);
+        }
+
+        void bool(boolean v) {
+            sb.append(v);
+        }
+
+        void strings(List<String> values) {
+            begin('[');
+            for (String v : values) {
+                name(null).string(v);
+            }
+            end(']');
+        }
+
+        void stringMap(Map<String, String> values) {
+            begin('{');
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                name(e.getKey()).string(e.getValue());
+            }
+            end('}');
+        }
+
+        void hooks(List<Spec.Hook> hooks) {
+            begin('[');
+            for (Spec.Hook h : hooks) {
+                name(null).begin('{');
+                name("path").string(h.path());
+                if (h.args() != null) {
+                    name("args").strings(h.args());
+                }
+                if (h.env() != null) {
+                    name("env").strings(h.env());
+                }
+                if (h.timeout() != null) {
+                    name("timeout").number(h.timeout());
+                }
+                end('}');
+            }
+            end(']');
+        }
+
+        @Override
+        public String toString() {
+            return sb.toString();
+        }
     }
 }
