@@ -13,7 +13,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A parsed JSON value that knows its JSON pointer, with typed accessors that fail with one line
@@ -239,38 +238,49 @@ public final class Json {
         return j;
     }
 
-    public <T> List<T> list(String name, Function<Json, T> element) {
+    /** The array member {@code name}, or null when absent. */
+    public List<Json> array(String name) {
+        Json j = get(name);
+        return j == null ? null : j.elements();
+    }
+
+    /** The object member {@code name} without its JSON-null members, or null when absent. */
+    public Map<String, Json> members(String name) {
         Json j = get(name);
         if (j == null) {
             return null;
         }
-        List<T> out = new ArrayList<>();
-        for (Json e : j.elements()) {
-            out.add(element.apply(e));
+        Map<String, Json> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Json> e : j.fields().entrySet()) {
+            if (e.getValue().kind != Kind.NULL) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    public List<String> strings(String name) {
+        List<Json> a = array(name);
+        if (a == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(a.size());
+        for (Json e : a) {
+            out.add(e.asString());
         }
         return Collections.unmodifiableList(out);
     }
 
-    public List<String> strings(String name) {
-        return list(name, Json::asString);
-    }
-
-    public <T> Map<String, T> map(String name, Function<Json, T> entry) {
-        Json j = get(name);
-        if (j == null) {
+    public Map<String, String> stringMap(String name) {
+        Map<String, Json> m = members(name);
+        if (m == null) {
             return null;
         }
-        Map<String, T> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Json> e : j.fields().entrySet()) {
-            if (e.getValue().kind != Kind.NULL) {
-                out.put(e.getKey(), entry.apply(e.getValue()));
-            }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Json> e : m.entrySet()) {
+            out.put(e.getKey(), e.getValue().asString());
         }
         return Collections.unmodifiableMap(out);
-    }
-
-    public Map<String, String> stringMap(String name) {
-        return map(name, Json::asString);
     }
 
     private static String firstLine(String s) {

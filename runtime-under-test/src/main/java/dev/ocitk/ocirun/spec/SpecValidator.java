@@ -78,8 +78,12 @@ public final class SpecValidator {
             return seen;
         }
         for (LinuxSpec.Namespace ns : list(linux.namespaces())) {
-            NamespaceType t = NamespaceType.parse(ns.type()).orElseThrow(
-                    () -> error("unknown namespace type \"" + ns.type() + "\" in linux.namespaces"));
+            // No orElseThrow(() -> ...): create runs this interpreted, and a lambda costs its bootstrap.
+            java.util.Optional<NamespaceType> parsed = NamespaceType.parse(ns.type());
+            if (parsed.isEmpty()) {
+                throw error("unknown namespace type \"" + ns.type() + "\" in linux.namespaces");
+            }
+            NamespaceType t = parsed.get();
             if (!seen.add(t)) {
                 throw error("namespace type \"" + ns.type() + "\" appears twice in linux.namespaces "
                         + "(config-linux.md#namespaces)");
@@ -112,8 +116,11 @@ public final class SpecValidator {
         }
         Set<Rlimit> seen = EnumSet.noneOf(Rlimit.class);
         for (Spec.Rlimit r : list(p.rlimits())) {
-            Rlimit type = Rlimit.parse(r.type()).orElseThrow(
-                    () -> error("rlimit type \"" + r.type() + "\" does not map to a Linux resource (config.md#posix-process)"));
+            java.util.Optional<Rlimit> parsed = Rlimit.parse(r.type());
+            if (parsed.isEmpty()) {
+                throw error("rlimit type \"" + r.type() + "\" does not map to a Linux resource (config.md#posix-process)");
+            }
+            Rlimit type = parsed.get();
             if (!seen.add(type)) {
                 throw error("rlimit " + r.type() + " appears twice in process.rlimits (config.md#posix-process)");
             }
@@ -183,7 +190,9 @@ public final class SpecValidator {
         all.put("startContainer", list(hooks.startContainer()));
         all.put("poststart", list(hooks.poststart()));
         all.put("poststop", list(hooks.poststop()));
-        all.forEach((kind, entries) -> {
+        for (Map.Entry<String, List<Spec.Hook>> e : all.entrySet()) {
+            String kind = e.getKey();
+            List<Spec.Hook> entries = e.getValue();
             for (int i = 0; i < entries.size(); i++) {
                 Spec.Hook h = entries.get(i);
                 String where = "hooks." + kind + "[" + i + "]";
@@ -194,7 +203,7 @@ public final class SpecValidator {
                     throw error(where + ".timeout must be greater than zero, got " + h.timeout());
                 }
             }
-        });
+        }
     }
 
     private static void linux(LinuxSpec linux, Set<NamespaceType> namespaces) {
