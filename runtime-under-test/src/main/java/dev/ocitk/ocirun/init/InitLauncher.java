@@ -13,7 +13,8 @@ import java.util.List;
 public final class InitLauncher {
     /** Used when the launcher did not pass its options (tests, a plain java -jar). */
     static final List<String> DEFAULT_OPTIONS = List.of(
-            "-Xint", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
+            "-Xint", "-XX:+UseSerialGC", "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
+            "-XX:-UsePerfData", "-Xshare:auto",
             "-XX:-UseContainerSupport", "-XX:+DisableAttachMechanism", "-XX:ErrorFile=/dev/null", "-Xss512k", "-Xlog:disable",
             "-Xlog:all=off", "-Dfile.encoding=UTF-8", "-Dsun.jnu.encoding=UTF-8");
 
