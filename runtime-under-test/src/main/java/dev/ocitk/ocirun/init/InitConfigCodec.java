@@ -15,17 +15,17 @@ import java.util.List;
 
 /**
  * The CONFIG frame: an {@link InitConfig} as JSON, with config.json embedded verbatim under
- * "spec". The init parses it with the same reader create used, so both see the same spec. (Java
- * serialization did the job in one line, but its reflective set-up cost the init ~150 ms.)
+ * "spec". The init reads it with the same {@link SpecReader} create used, so both see the same
+ * spec, but through {@link Json#parseOwn}: no Jackson in the init. (Java serialization did the job
+ * in one line, but its reflective set-up cost the init ~150 ms.)
  */
 public final class InitConfigCodec {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private InitConfigCodec() {}
 
     public static byte[] encode(InitConfig c) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(c.specJson().length + 1024);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        // A factory per call, not a static one: decode (in the init) must not load Jackson.
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeFieldName("spec");
             g.writeRawValue(new String(c.specJson(), StandardCharsets.UTF_8));
@@ -66,7 +66,7 @@ public final class InitConfigCodec {
     }
 
     public static InitConfig decode(byte[] bytes) {
-        Json j = Json.parse(bytes, "init config");
+        Json j = Json.parseOwn(bytes, "init config");
         Json spec = j.required("spec");
         Json plan = j.required("cgroupMount");
         List<CgroupMountPlan.Hierarchy> hs = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.ocitk.ocirun.lifecycle;
 
 import dev.ocitk.ocirun.OcirunException;
+import dev.ocitk.ocirun.spec.JsonText;
 import dev.ocitk.ocirun.spec.Spec;
 
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * JSON for the state documents: the one {@code state} prints and hooks read (runtime.md#state),
- * and ocirun's own state.json. Written and read by {@link StateJson}, not Jackson: these are the
+ * and ocirun's own state.json. Written and read by {@link JsonText}, not Jackson: these are the
  * only JSON the hot verbs touch (see there for the measured reason).
  */
 public final class StateCodec {
@@ -61,7 +62,7 @@ public final class StateCodec {
     }
 
     public static ContainerState decode(byte[] json) {
-        Object parsed = StateJson.parse(new String(json, StandardCharsets.UTF_8));
+        Object parsed = JsonText.parse(new String(json, StandardCharsets.UTF_8), "corrupt state.json");
         if (!(parsed instanceof Map<?, ?> m)) {
             throw new OcirunException("corrupt state.json: not an object");
         }
@@ -180,7 +181,7 @@ public final class StateCodec {
             first = false;
             newline();
             if (name != null) {
-                StateJson.quote(sb, name).append(pretty ? ": " : ":");
+                JsonText.quote(sb, name).append(pretty ? ": " : ":");
             }
             return this;
         }
@@ -198,7 +199,7 @@ public final class StateCodec {
             if (v == null) {
                 sb.append("null");
             } else {
-                StateJson.quote(sb, v);
+                JsonText.quote(sb, v);
             }
         }
 

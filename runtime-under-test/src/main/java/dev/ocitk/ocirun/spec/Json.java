@@ -8,6 +8,7 @@ import dev.ocitk.ocirun.OcirunException;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,8 +22,12 @@ import java.util.Map;
  * Duplicate object keys are an error (glossary.md#json).
  */
 public final class Json {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** In a holder, so that {@link #parseOwn} (the init) never initialises Jackson. */
+    private static final class Jackson {
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    }
+
     private static final BigInteger TWO_32 = BigInteger.ONE.shiftLeft(32);
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
@@ -42,7 +47,7 @@ public final class Json {
 
     /** Parses {@code bytes}; {@code document} names the source in error messages (e.g. "config.json"). */
     public static Json parse(byte[] bytes, String document) {
-        try (JsonParser p = FACTORY.createParser(bytes)) {
+        try (JsonParser p = Jackson.FACTORY.createParser(bytes)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new OcirunException("invalid " + document + ": empty document");
@@ -58,6 +63,49 @@ public final class Json {
         } catch (IOException e) {
             throw new OcirunException("cannot read " + document + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Parses a document ocirun wrote itself (the init's config frame, which embeds the config.json
+     * create already parsed here) with {@link JsonText} instead of jackson-core: the init then never
+     * loads Jackson, whose start-up cost it would pay on the critical path of every create.
+     */
+    public static Json parseOwn(byte[] bytes, String document) {
+        return of(JsonText.parse(new String(bytes, StandardCharsets.UTF_8), "invalid " + document), document, "");
+    }
+
+    private static Json of(Object v, String doc, String ptr) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Json> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String k = (String) e.getKey();
+                out.put(k, of(e.getValue(), doc, ptr + "/" + k.replace("~", "~0").replace("/", "~1")));
+            }
+            return new Json(doc, ptr, Kind.OBJECT, Collections.unmodifiableMap(out));
+        }
+        if (v instanceof List<?> l) {
+            List<Json> out = new ArrayList<>(l.size());
+            for (Object e : l) {
+                out.add(of(e, doc, ptr + "/" + out.size()));
+            }
+            return new Json(doc, ptr, Kind.ARRAY, Collections.unmodifiableList(out));
+        }
+        if (v instanceof String) {
+            return new Json(doc, ptr, Kind.STRING, v);
+        }
+        if (v instanceof Long n) {
+            return new Json(doc, ptr, Kind.INTEGER, BigInteger.valueOf(n));
+        }
+        if (v instanceof BigInteger) {
+            return new Json(doc, ptr, Kind.INTEGER, v);
+        }
+        if (v instanceof Double) {
+            return new Json(doc, ptr, Kind.NUMBER, v.toString());
+        }
+        if (v instanceof Boolean) {
+            return new Json(doc, ptr, Kind.BOOLEAN, v);
+        }
+        return new Json(doc, ptr, Kind.NULL, null);
     }
 
     private static Json read(JsonParser p, String doc, String ptr) throws IOException {

@@ -3,6 +3,7 @@ package dev.ocitk.ocirun.lifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ocitk.ocirun.OcirunException;
+import dev.ocitk.ocirun.spec.JsonText;
 import dev.ocitk.ocirun.spec.Spec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,14 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The hand-written state JSON must agree with a real JSON library both ways, for any string. */
-class StateJsonTest {
+class StateCodecJsonTest {
     private static final ObjectMapper JACKSON = new ObjectMapper();
     private static final String NASTY = "q\"b\\s/ n\n r\r t\t nul\0 bell\u0007 del\u007f é ✓ 😀 lone\ud800 end";
     /** Jackson refuses a lone surrogate in a member name (config.json could not have given one), so names use this. */
     private static final String NASTY_NAME = NASTY.replace("\ud800", "");
 
     private static String quoted(String s) {
-        return StateJson.quote(new StringBuilder(), s).toString();
+        return JsonText.quote(new StringBuilder(), s).toString();
     }
 
     @Test
@@ -36,7 +37,7 @@ class StateJsonTest {
             }
             String s = sb.toString();
             String json = quoted(s);
-            assertThat(StateJson.parse(json)).as("round %d", round).isEqualTo(s);
+            assertThat(JsonText.parse(json, "corrupt state.json")).as("round %d", round).isEqualTo(s);
             assertThat(JACKSON.readTree(json).textValue()).as("round %d", round).isEqualTo(s);
         }
     }
@@ -44,19 +45,33 @@ class StateJsonTest {
     @Test
     void parsesWhatJacksonWritesIncludingNestingNumbersAndLiterals() throws Exception {
         Map<String, Object> doc = Map.of("a", List.of(1L, -2L, 3.5, true, false, "x"), "b", Map.of("c", NASTY), "n", 9007199254740993L);
-        Object parsed = StateJson.parse(JACKSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        Object parsed = JsonText.parse(JACKSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc), "corrupt state.json");
         assertThat(parsed).isEqualTo(doc);
         Map<String, Object> withNull = new java.util.HashMap<>(Map.of("e", List.of(), "o", Map.of()));
         withNull.put("x", null);
-        assertThat(StateJson.parse(" {\"x\" : null , \"e\":[ ] ,\"o\":{}}\n")).isEqualTo(withNull);
+        assertThat(JsonText.parse(" {\"x\" : null , \"e\":[ ] ,\"o\":{}}\n", "x")).isEqualTo(withNull);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "{\"a\":1", "{\"a\" 1}", "{\"a\":1,}", "[1 2]", "{\"a\":1}x", "\"\\q\"",
-            "\"\\u12\"", "\"abc", "{\"a\":1,\"a\":2}", "tru", "{a:1}", "\"tab\tinside\""})
+            "\"\\u12\"", "\"abc", "01", "1.", "-", ".5", "1e", "+1", "{\"a\":1,\"a\":2}", "tru", "{a:1}", "\"tab\tinside\""})
     void malformedDocumentsAreCorruptState(String text) {
-        assertThatThrownBy(() -> StateJson.parse(text)).isInstanceOf(OcirunException.class)
+        assertThatThrownBy(() -> JsonText.parse(text, "corrupt state.json")).isInstanceOf(OcirunException.class)
                 .hasMessageStartingWith("corrupt state.json: ");
+    }
+
+    @Test
+    void numbersFollowTheRfcAndKeepUint64Range() {
+        assertThat(JsonText.parse("[0, -0, 7, -12, 1.5, 1e3, -2E-2, 18446744073709551615, 9223372036854775807]", "x"))
+                .isEqualTo(List.of(0L, 0L, 7L, -12L, 1.5, 1000.0, -0.02, new java.math.BigInteger("18446744073709551615"),
+                        Long.MAX_VALUE));
+    }
+
+    @Test
+    void nestingIsBounded() {
+        assertThat(JsonText.parse("[".repeat(1000) + "]".repeat(1000), "x")).isInstanceOf(List.class);
+        assertThatThrownBy(() -> JsonText.parse("[".repeat(1001) + "]".repeat(1001), "invalid init config"))
+                .isInstanceOf(OcirunException.class).hasMessageStartingWith("invalid init config: nested deeper than 1000");
     }
 
     @Test

@@ -1,6 +1,8 @@
-package dev.ocitk.ocirun.lifecycle;
+package dev.ocitk.ocirun.spec;
 
 import dev.ocitk.ocirun.OcirunException;
+
+import java.math.BigInteger;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,24 +10,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON reading and writing behind {@link StateCodec}: state.json, which only ocirun writes, and
- * the state documents ocirun prints. Hand-written on purpose, where config.json goes through
- * jackson-core: the hot verbs (state, start, kill, delete) do nothing but read this file, and
- * loading and initialising jackson-core's ~80 classes cost each of them 15-35 ms interpreted
- * (measured), a large share of their run time. The reader accepts any RFC 8259 document; numbers
- * are read as {@code long} when integral, else {@code double}.
+ * A small JSON reader and string writer for the documents ocirun writes itself and reads back: its
+ * state.json (with the state documents it prints, see {@code StateCodec}) and the init's config
+ * frame. config.json, which comes from the user, goes through jackson-core ({@link Json#parse}).
+ * Hand-written on purpose: the hot verbs (state, start, kill, delete) and the init do little more
+ * than read one of these, and loading and initialising jackson-core's ~80 classes cost each of
+ * them 15-35 ms interpreted (measured), a large share of their run time. The reader accepts any
+ * RFC 8259 document nested at most {@value #MAX_DEPTH} deep; integers are {@code Long}, or
+ * {@code BigInteger} beyond its range, other numbers {@code Double}.
  */
-final class StateJson {
-    private final String text;
-    private int pos;
+public final class JsonText {
+    private static final int MAX_DEPTH = 1000;
 
-    private StateJson(String text) {
+    private final String text;
+    private final String what;
+    private int pos;
+    private int depth;
+
+    private JsonText(String text, String what) {
         this.text = text;
+        this.what = what;
     }
 
-    /** Parses a whole document: objects become LinkedHashMaps, arrays ArrayLists, numbers Long or Double. */
-    static Object parse(String text) {
-        StateJson r = new StateJson(text);
+    /**
+     * Parses a whole document: objects become LinkedHashMaps, arrays ArrayLists. Errors are
+     * OcirunExceptions whose message starts with {@code what} (e.g. "corrupt state.json").
+     */
+    public static Object parse(String text, String what) {
+        JsonText r = new JsonText(text, what);
         Object v = r.value();
         r.skipSpace();
         if (r.pos != text.length()) {
@@ -63,10 +75,12 @@ final class StateJson {
 
     private Map<String, Object> object() {
         Map<String, Object> m = new LinkedHashMap<>();
+        enter();
         pos++; // {
         skipSpace();
         if (peek() == '}') {
             pos++;
+            depth--;
             return m;
         }
         while (true) {
@@ -84,6 +98,7 @@ final class StateJson {
             skipSpace();
             char c = next();
             if (c == '}') {
+                depth--;
                 return m;
             }
             if (c != ',') {
@@ -94,10 +109,12 @@ final class StateJson {
 
     private List<Object> array() {
         List<Object> l = new ArrayList<>();
+        enter();
         pos++; // [
         skipSpace();
         if (peek() == ']') {
             pos++;
+            depth--;
             return l;
         }
         while (true) {
@@ -105,11 +122,18 @@ final class StateJson {
             skipSpace();
             char c = next();
             if (c == ']') {
+                depth--;
                 return l;
             }
             if (c != ',') {
                 throw error("expected ',' or ']'");
             }
+        }
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH);
         }
     }
 
@@ -155,29 +179,53 @@ final class StateJson {
         }
     }
 
+    /** RFC 8259 numbers exactly: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
     private Object number() {
         int start = pos;
-        boolean integral = true;
         if (peek() == '-') {
             pos++;
         }
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c >= '0' && c <= '9') {
+        if (peek() == '0') {
+            pos++;
+        } else if (!digits()) {
+            throw error("bad number");
+        }
+        boolean integral = true;
+        if (peek() == '.') {
+            pos++;
+            integral = false;
+            if (!digits()) {
+                throw error("bad number");
+            }
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            pos++;
+            integral = false;
+            if (peek() == '+' || peek() == '-') {
                 pos++;
-            } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-                integral = false;
-                pos++;
-            } else {
-                break;
+            }
+            if (!digits()) {
+                throw error("bad number");
             }
         }
         String n = text.substring(start, pos);
-        try {
-            return integral ? (Object) Long.parseLong(n) : (Object) Double.parseDouble(n);
-        } catch (NumberFormatException e) {
-            throw error("bad number " + n);
+        if (!integral) {
+            return Double.parseDouble(n);
         }
+        if (n.length() < 18) {
+            return Long.parseLong(n);
+        }
+        BigInteger big = new BigInteger(n);
+        return big.bitLength() < 64 ? (Object) big.longValue() : big;
+    }
+
+    /** Skips one or more digits; false if there was none. */
+    private boolean digits() {
+        int start = pos;
+        while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+            pos++;
+        }
+        return pos > start;
     }
 
     private Object literal(String word, Object v) {
@@ -216,13 +264,13 @@ final class StateJson {
     }
 
     private OcirunException error(String what) {
-        return new OcirunException("corrupt state.json: " + what + " at offset " + pos);
+        return new OcirunException(this.what + ": " + what + " at offset " + pos);
     }
 
     // ---- writing ----
 
     /** Appends {@code s} as a JSON string literal: control characters and UTF-16 surrogates escaped, the rest as is. */
-    static StringBuilder quote(StringBuilder sb, String s) {
+    public static StringBuilder quote(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
