@@ -29,7 +29,20 @@ public final class InitLauncher {
         argv.add(javaBinary());
         String opts = System.getProperty("ocirun.jvm.options");
         if (opts != null && !opts.isBlank()) {
-            argv.addAll(List.of(opts.trim().split("\\s+")));
+            // Split on blanks by hand: a regex would cost create its set-up just before the spawn.
+            int i = 0;
+            while (i < opts.length()) {
+                while (i < opts.length() && Character.isWhitespace(opts.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < opts.length() && !Character.isWhitespace(opts.charAt(i))) {
+                    i++;
+                }
+                if (i > start) {
+                    argv.add(opts.substring(start, i));
+                }
+            }
         } else {
             argv.addAll(DEFAULT_OPTIONS);
         }

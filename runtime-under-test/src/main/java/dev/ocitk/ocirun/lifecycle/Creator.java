@@ -131,16 +131,20 @@ public final class Creator {
             List<Integer> fds = new ArrayList<>();
             SyncSocket sync = null;
             try {
-                // Java-only work first, while JNA binds on the warm-up thread started by create().
-                cgroups = new CgroupManager(CgroupLayout.detect(), linux.cgroupsPath(), req.id());
                 int[] pair = Sys.socketpair();
                 sync = new SyncSocket(pair[0]);
                 fds.add(pair[1]);
                 int base = 3 + req.preserveFds();
                 spawnInit(pair[1], base, fds);
                 dev.ocitk.ocirun.Timing.mark("create: init spawned");
-                long startTime = ProcStat.read(pid).map(ProcStat::startTime)
-                        .orElseThrow(() -> new OcirunException("container init process exited at once"));
+                // Everything that need not precede the spawn follows it: the init JVM takes ~150 ms to
+                // boot and bind JNA, time this thread otherwise spends waiting.
+                cgroups = new CgroupManager(CgroupLayout.detect(), linux.cgroupsPath(), req.id());
+                java.util.Optional<ProcStat> stat = ProcStat.read(pid);
+                if (stat.isEmpty()) {
+                    throw new OcirunException("container init process exited at once");
+                }
+                long startTime = stat.get().startTime();
                 // Recorded at once, so a create that is killed from here on can still be deleted with --force.
                 ContainerState state = state(startTime);
                 store.save(state);
