@@ -58,11 +58,21 @@ public final class Json {
             }
             return root;
         } catch (JsonParseException e) {
-            throw new OcirunException("invalid " + document + ": " + firstLine(e.getOriginalMessage())
+            throw new OcirunException("invalid " + document + ": " + withoutSourceNotes(firstLine(e.getOriginalMessage()))
                     + " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new OcirunException("cannot read " + document + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Jackson names the opening of an unclosed object or array as
+     * {@code (start marker at [Source: REDACTED (...); line: 1, column: 33])}; keep only the position.
+     * Error path only, so a regex costs nothing on the hot verbs.
+     */
+    static String withoutSourceNotes(String message) {
+        return message.replaceAll("\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)",
+                "(opened at line $1 column $2)");
     }
 
     /**

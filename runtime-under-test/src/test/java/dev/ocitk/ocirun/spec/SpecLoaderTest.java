@@ -73,6 +73,15 @@ class SpecLoaderTest {
     }
 
     @Test
+    void reportsWhereAnUnclosedObjectOpenedWithoutJacksonsSourceNote() {
+        assertThatThrownBy(() -> SpecLoader.parse("{\"ociVersion\": \"1.3.0\", \"root\": {\"path\": \"rootfs\"\n"))
+                .isInstanceOf(OcirunException.class)
+                .hasMessageContaining("(opened at line 1 column 33)")
+                .hasMessageEndingWith("at line 2 column 1")
+                .message().doesNotContain("Source", "REDACTED");
+    }
+
+    @Test
     void reportsATypeErrorWithItsPointer() {
         assertThatThrownBy(() -> SpecLoader.parse("""
                 {"ociVersion":"1.0.0","root":{"path":"r"},"mounts":[{"destination":"/a","options":"ro"}]}"""))
