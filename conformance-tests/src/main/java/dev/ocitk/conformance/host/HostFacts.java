@@ -1,5 +1,7 @@
 package dev.ocitk.conformance.host;
 
+import dev.ocitk.validator.LinuxCapabilities;
+
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -14,16 +16,6 @@ import java.util.stream.Collectors;
  * capabilities in the bounding set, the namespaces the runtime runs in. Read-only; cheap enough to ask per test.
  */
 public final class HostFacts {
-
-    /** Capability numbers from linux/capability.h for the names tests ask about. */
-    private static final List<String> CAPABILITIES = List.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH",
-            "CAP_FOWNER", "CAP_FSETID", "CAP_KILL", "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE",
-            "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST", "CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_IPC_LOCK",
-            "CAP_IPC_OWNER", "CAP_SYS_MODULE", "CAP_SYS_RAWIO", "CAP_SYS_CHROOT", "CAP_SYS_PTRACE", "CAP_SYS_PACCT",
-            "CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_SYS_NICE", "CAP_SYS_RESOURCE", "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG",
-            "CAP_MKNOD", "CAP_LEASE", "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP", "CAP_MAC_OVERRIDE",
-            "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ", "CAP_PERFMON",
-            "CAP_BPF", "CAP_CHECKPOINT_RESTORE");
 
     private final CgroupHierarchies cgroups;
     private final Optional<Path> runtimeMountNamespace;
@@ -58,7 +50,7 @@ public final class HostFacts {
 
     /** True when the capability (e.g. {@code CAP_SYS_RESOURCE}) is in this process's bounding set. */
     public boolean hasBoundingCapability(String name) {
-        int bit = CAPABILITIES.indexOf(name);
+        int bit = LinuxCapabilities.number(name);
         if (bit < 0) throw new IllegalArgumentException("unknown capability " + name);
         return boundingSet().testBit(bit);
     }

@@ -1,6 +1,7 @@
 package dev.ocitk.validator.internal.rules;
 
 import dev.ocitk.validator.Level;
+import dev.ocitk.validator.LinuxCapabilities;
 import dev.ocitk.validator.Rule;
 
 import java.util.LinkedHashSet;
@@ -12,15 +13,8 @@ public final class CapabilityRules implements RuleSet {
 
     private static final String SPEC = "config.md#linux-process";
 
-    /** capabilities(7) as of Linux 5.9 (CAP_CHECKPOINT_RESTORE, number 40, is the last). */
-    static final Set<String> KNOWN = Set.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER",
-            "CAP_FSETID", "CAP_KILL", "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE",
-            "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST", "CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_IPC_LOCK",
-            "CAP_IPC_OWNER", "CAP_SYS_MODULE", "CAP_SYS_RAWIO", "CAP_SYS_CHROOT", "CAP_SYS_PTRACE", "CAP_SYS_PACCT",
-            "CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_SYS_NICE", "CAP_SYS_RESOURCE", "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG",
-            "CAP_MKNOD", "CAP_LEASE", "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP", "CAP_MAC_OVERRIDE",
-            "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ", "CAP_PERFMON",
-            "CAP_BPF", "CAP_CHECKPOINT_RESTORE");
+    /** capabilities(7), as a set for lookups and suggestions. */
+    static final Set<String> KNOWN = Set.copyOf(LinuxCapabilities.NAMES);
 
     private static final List<String> SETS = List.of("bounding", "effective", "inheritable", "permitted", "ambient");
 
