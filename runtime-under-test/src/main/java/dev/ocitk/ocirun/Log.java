@@ -46,6 +46,11 @@ public final class Log {
         }
     }
 
+    /** Whether debug messages are written (--debug with --log). */
+    public static boolean debugEnabled() {
+        return debug && file != null;
+    }
+
     public static void debug(String msg) {
         if (debug && file != null) {
             append("debug", msg);

@@ -62,9 +62,6 @@ public final class Main {
             if (verb == null) {
                 throw new ArgParser.UsageException("unknown command \"" + name + "\"");
             }
-            if (name.equals("create") || name.equals("run")) {
-                dev.ocitk.ocirun.lifecycle.Creator.startNativeWarmUp(); // the longest step before the init can start
-            }
             Globals globals = Globals.from(global);
             for (int i = next[0] + 1; i < args.length && !args[i].equals("--"); i++) {
                 if (args[i].equals("--help") || args[i].equals("-h")) {

@@ -11,10 +11,6 @@ import dev.ocitk.ocirun.init.InitConfigCodec;
 import dev.ocitk.ocirun.init.InitLauncher;
 import dev.ocitk.ocirun.init.SyncSocket;
 import dev.ocitk.ocirun.linux.NamespaceType;
-import dev.ocitk.ocirun.linux.LibC;
-import dev.ocitk.ocirun.linux.LibCFs;
-import dev.ocitk.ocirun.linux.LibCProc;
-import dev.ocitk.ocirun.linux.LibCSpawn;
 import dev.ocitk.ocirun.linux.Namespaces;
 import dev.ocitk.ocirun.linux.Signals;
 import dev.ocitk.ocirun.linux.Spawner;
@@ -66,7 +62,6 @@ public final class Creator {
     public Created create(Request req) {
         dev.ocitk.ocirun.Timing.mark("create: main");
         SyscallNumbers.requireSupportedArch();
-        startNativeWarmUp();
         StateStore.validateId(req.id());
         Path bundle = req.bundle().toAbsolutePath().normalize();
         if (!Files.isDirectory(bundle)) {
@@ -208,6 +203,7 @@ public final class Creator {
             Spawner.Request spawn = new Spawner.Request(InitLauncher.javaBinary(), InitLauncher.argv(base),
                     InitLauncher.env(), maps, base + 3, true, null);
             boolean newMountNs = isNew("mount");
+            Spawner.startNativeCleaner();
             pid = Spawner.onFreshThread("ocirun-spawn-" + req.id(), () -> {
                 Namespaces.enter(nsFds, list(linux.namespaces()), map(linux.timeOffsets()));
                 if (newMountNs) {
@@ -316,40 +312,6 @@ public final class Creator {
                                 map(spec.annotations()), false), bundle.toString());
             }
             Log.debug("create of " + req.id() + " undone after: " + cause.getMessage());
-        }
-    }
-
-    private static boolean warmUpStarted;
-
-    /**
-     * Binds the JNA functions create needs on a background thread while the main thread parses
-     * and checks the config: class initialisation is shared, so the first real call just waits for it.
-     * Binding is the longest step before the init can be spawned (~60 ms interpreted, measured), so
-     * Main starts it as soon as it knows the verb needs it; later calls do nothing.
-     */
-    public static synchronized void startNativeWarmUp() {
-        if (warmUpStarted) {
-            return;
-        }
-        warmUpStarted = true;
-        Thread t = new Thread(new NativeWarmUp(), "ocirun-jna-warmup");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** A class rather than a lambda: this runs first thing in create, interpreted. */
-    private static final class NativeWarmUp implements Runnable {
-        @Override
-        public void run() {
-            try {
-                LibC.getpid();
-                Class.forName(LibCSpawn.class.getName(), true, Creator.class.getClassLoader());
-                Class.forName(LibCProc.class.getName(), true, Creator.class.getClassLoader());
-                Class.forName(LibCFs.class.getName(), true, Creator.class.getClassLoader());
-                new com.sun.jna.Memory(8).clear(); // starts JNA's cleaner thread before any thread unshares a pid namespace
-            } catch (Throwable ignored) {
-                // the main thread will meet the same error and report it
-            }
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.ocitk.ocirun.linux;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
 /**
- * glibc functions through JNA direct mapping (faster to bind and call than interface proxies).
- * Each function declared {@code throws LastErrorException} fails with errno. Raw syscalls without
+ * glibc functions through JNA, called by name ({@link NativeCalls}: cheaper to set up than direct
+ * mapping for short-lived processes, cheaper to call than interface proxies). Each function declared {@code throws LastErrorException} fails with errno. Raw syscalls without
  * a glibc wrapper on older distributions go through {@code syscall(2)} with {@link SyscallNumbers}.
  * Use {@link Sys} rather than this class: it turns errno into messages that name the call.
  */
@@ -21,17 +20,20 @@ public final class LibC {
         if (System.getProperty("jna.platform.library.path") == null) {
             System.setProperty("jna.platform.library.path", "");
         }
-        // JNA logs through java.util.logging, whose LogManager would read logging.properties at start-up.
-        if (System.getProperty("java.util.logging.config.class") == null) {
-            System.setProperty("java.util.logging.config.class", QuietLogging.class.getName());
-        }
         LIBRARY = NativeLibrary.getInstance("libc.so.6");
-        Native.register(LibC.class, LIBRARY);
+        CALLS = new NativeCalls(LIBRARY);
     }
+
+    /** The functions of glibc, for this class and the groups beside it. */
+    static final NativeCalls CALLS;
+    private static final NativeCalls C = CALLS;
 
     private LibC() {}
 
-    /** Binds every group now: the init process must bind before pivot_root hides the host's libraries. */
+    /**
+     * Loads JNA and glibc now: the init process must do so before pivot_root hides the host's libraries.
+     * (Functions are looked up later, on first use, in the library already mapped.)
+     */
     public static void load() {
         for (Class<?> c : new Class<?>[] {LibCFs.class, LibCProc.class, LibCSpawn.class}) {
             try {
@@ -42,47 +44,72 @@ public final class LibC {
         }
     }
 
-    /** java.util.logging configuration that configures nothing (JNA logs nothing at default levels). */
-    public static final class QuietLogging {
-        public QuietLogging() {
-            // intentionally empty: no file to read, default levels apply
-        }
+
+    public static int getpid() {
+        return C.i("getpid", false);
     }
 
-    public static native int getpid();
+    public static int kill(int pid, int sig) throws LastErrorException {
+        return C.i("kill", true, pid, sig);
+    }
 
-    public static native int kill(int pid, int sig) throws LastErrorException;
+    public static int open(String path, int flags, int mode) throws LastErrorException {
+        return C.i("open", true, path, flags, mode);
+    }
 
-    public static native int open(String path, int flags, int mode) throws LastErrorException;
+    public static int openat(int dirfd, String path, int flags, int mode) throws LastErrorException {
+        return C.i("openat", true, dirfd, path, flags, mode);
+    }
 
-    public static native int openat(int dirfd, String path, int flags, int mode) throws LastErrorException;
+    public static int close(int fd) throws LastErrorException {
+        return C.i("close", true, fd);
+    }
 
-    public static native int close(int fd) throws LastErrorException;
+    public static long read(int fd, byte[] buf, long count) throws LastErrorException {
+        return C.l("read", true, fd, buf, count);
+    }
 
-    public static native long read(int fd, byte[] buf, long count) throws LastErrorException;
+    public static long write(int fd, byte[] buf, long count) throws LastErrorException {
+        return C.l("write", true, fd, buf, count);
+    }
 
-    public static native long write(int fd, byte[] buf, long count) throws LastErrorException;
+    public static int dup3(int oldfd, int newfd, int flags) throws LastErrorException {
+        return C.i("dup3", true, oldfd, newfd, flags);
+    }
 
-    public static native int dup3(int oldfd, int newfd, int flags) throws LastErrorException;
+    public static int fcntl(int fd, int cmd, int arg) throws LastErrorException {
+        return C.i("fcntl", true, fd, cmd, arg);
+    }
 
-    public static native int fcntl(int fd, int cmd, int arg) throws LastErrorException;
+    public static int ioctl(int fd, long request, Pointer arg) throws LastErrorException {
+        return C.i("ioctl", true, fd, request, arg);
+    }
 
-    public static native int ioctl(int fd, long request, Pointer arg) throws LastErrorException;
+    public static int ioctl(int fd, long request, long arg) throws LastErrorException {
+        return C.i("ioctl", true, fd, request, arg);
+    }
 
-    public static native int ioctl(int fd, long request, long arg) throws LastErrorException;
+    public static int pipe2(int[] fds, int flags) throws LastErrorException {
+        return C.i("pipe2", true, fds, flags);
+    }
 
-    public static native int pipe2(int[] fds, int flags) throws LastErrorException;
+    public static int poll(Pointer fds, long nfds, int timeout) throws LastErrorException {
+        return C.i("poll", true, fds, nfds, timeout);
+    }
 
-    public static native int poll(Pointer fds, long nfds, int timeout) throws LastErrorException;
+    public static int waitpid(int pid, int[] status, int options) throws LastErrorException {
+        return C.i("waitpid", true, pid, status, options);
+    }
 
-    public static native int waitpid(int pid, int[] status, int options) throws LastErrorException;
-
-    public static native String strerror(int errnum);
+    public static String strerror(int errnum) {
+        return C.s("strerror", false, errnum);
+    }
 
 
     // syscall(2) is variadic; fixed integer arguments are passed in the same registers on x86_64 and arm64.
     // Pointers are passed as addresses (Pointer.nativeValue) of Memory the caller keeps reachable.
-    public static native long syscall(long number, long a1, long a2, long a3, long a4, long a5, long a6)
-            throws LastErrorException;
+    public static long syscall(long number, long a1, long a2, long a3, long a4, long a5, long a6) throws LastErrorException {
+        return C.l("syscall", true, number, a1, a2, a3, a4, a5, a6);
+    }
 
 }

@@ -1,48 +1,74 @@
 package dev.ocitk.ocirun.linux;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
 /**
  * Process, namespace and socket calls of create and the init: bound only by the processes that use them.
- * Split from {@link LibC} because JNA binds every native method of a class when the class is
- * initialised, and each binding costs start-up time of the commands that never call it.
+ * Grouped by use; each function is looked up on its first call (see {@link NativeCalls}).
  */
 public final class LibCProc {
-    static {
-        Native.register(LibCProc.class, LibC.LIBRARY);
-    }
+    private static final NativeCalls C = LibC.CALLS;
 
     private LibCProc() {}
 
-    public static native int unshare(int flags) throws LastErrorException;
+    public static int unshare(int flags) throws LastErrorException {
+        return C.i("unshare", true, flags);
+    }
 
-    public static native int setns(int fd, int nstype) throws LastErrorException;
+    public static int setns(int fd, int nstype) throws LastErrorException {
+        return C.i("setns", true, fd, nstype);
+    }
 
-    public static native int umask(int mask);
+    public static int umask(int mask) {
+        return C.i("umask", false, mask);
+    }
 
-    public static native int sethostname(byte[] name, long len) throws LastErrorException;
+    public static int sethostname(byte[] name, long len) throws LastErrorException {
+        return C.i("sethostname", true, name, len);
+    }
 
-    public static native int setdomainname(byte[] name, long len) throws LastErrorException;
+    public static int setdomainname(byte[] name, long len) throws LastErrorException {
+        return C.i("setdomainname", true, name, len);
+    }
 
-    public static native int setsid() throws LastErrorException;
+    public static int setsid() throws LastErrorException {
+        return C.i("setsid", true);
+    }
 
-    public static native int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;
+    public static int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException {
+        return C.i("prctl", true, option, arg2, arg3, arg4, arg5);
+    }
 
-    public static native int personality(long persona) throws LastErrorException;
+    public static int personality(long persona) throws LastErrorException {
+        return C.i("personality", true, persona);
+    }
 
-    public static native int prlimit(int pid, int resource, long[] newLimit, long[] oldLimit) throws LastErrorException;
+    public static int prlimit(int pid, int resource, long[] newLimit, long[] oldLimit) throws LastErrorException {
+        return C.i("prlimit", true, pid, resource, newLimit, oldLimit);
+    }
 
-    public static native int socketpair(int domain, int type, int protocol, int[] sv) throws LastErrorException;
+    public static int socketpair(int domain, int type, int protocol, int[] sv) throws LastErrorException {
+        return C.i("socketpair", true, domain, type, protocol, sv);
+    }
 
-    public static native int socket(int domain, int type, int protocol) throws LastErrorException;
+    public static int socket(int domain, int type, int protocol) throws LastErrorException {
+        return C.i("socket", true, domain, type, protocol);
+    }
 
-    public static native int connect(int fd, byte[] addr, int addrlen) throws LastErrorException;
+    public static int connect(int fd, byte[] addr, int addrlen) throws LastErrorException {
+        return C.i("connect", true, fd, addr, addrlen);
+    }
 
-    public static native long sendmsg(int fd, Pointer msg, int flags) throws LastErrorException;
+    public static long sendmsg(int fd, Pointer msg, int flags) throws LastErrorException {
+        return C.l("sendmsg", true, fd, msg, flags);
+    }
 
-    public static native int sigprocmask(int how, Pointer set, Pointer oldset) throws LastErrorException;
+    public static int sigprocmask(int how, Pointer set, Pointer oldset) throws LastErrorException {
+        return C.i("sigprocmask", true, how, set, oldset);
+    }
 
-    public static native int execve(String path, Pointer argv, Pointer envp) throws LastErrorException;
+    public static int execve(String path, Pointer argv, Pointer envp) throws LastErrorException {
+        return C.i("execve", true, path, argv, envp);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.ocitk.ocirun.linux;
 
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import dev.ocitk.ocirun.OcirunException;
@@ -44,26 +43,44 @@ public final class Seccomp {
 
     /** libseccomp through JNA; loaded only by a container that asks for seccomp. */
     static final class Lib {
+        private static final NativeCalls C;
+
         static {
             LibC.load(); // the JNA set-up of LibC (no ldconfig run) applies here too
-            Native.register(Lib.class, NativeLibrary.getInstance("libseccomp.so.2"));
+            C = new NativeCalls(NativeLibrary.getInstance("libseccomp.so.2"));
         }
 
-        static native Pointer seccomp_init(int defaultAction);
+        static Pointer seccomp_init(int defaultAction) {
+            return C.p("seccomp_init", false, defaultAction);
+        }
 
-        static native void seccomp_release(Pointer ctx);
+        static void seccomp_release(Pointer ctx) {
+            C.v("seccomp_release", false, ctx);
+        }
 
-        static native int seccomp_arch_resolve_name(String name);
+        static int seccomp_arch_resolve_name(String name) {
+            return C.i("seccomp_arch_resolve_name", false, name);
+        }
 
-        static native int seccomp_arch_add(Pointer ctx, int arch);
+        static int seccomp_arch_add(Pointer ctx, int arch) {
+            return C.i("seccomp_arch_add", false, ctx, arch);
+        }
 
-        static native int seccomp_syscall_resolve_name(String name);
+        static int seccomp_syscall_resolve_name(String name) {
+            return C.i("seccomp_syscall_resolve_name", false, name);
+        }
 
-        static native int seccomp_rule_add_array(Pointer ctx, int action, int syscall, int argCount, Pointer args);
+        static int seccomp_rule_add_array(Pointer ctx, int action, int syscall, int argCount, Pointer args) {
+            return C.i("seccomp_rule_add_array", false, ctx, action, syscall, argCount, args);
+        }
 
-        static native int seccomp_attr_set(Pointer ctx, int attr, int value);
+        static int seccomp_attr_set(Pointer ctx, int attr, int value) {
+            return C.i("seccomp_attr_set", false, ctx, attr, value);
+        }
 
-        static native int seccomp_load(Pointer ctx);
+        static int seccomp_load(Pointer ctx) {
+            return C.i("seccomp_load", false, ctx);
+        }
     }
 
     private final Pointer ctx;

@@ -97,6 +97,15 @@ public final class Spawner {
     }
 
     /**
+     * Starts JNA's cleaner thread, if it is not running yet, by allocating native memory once. Call
+     * it before {@link #onFreshThread} when the body unshares a pid or time namespace: that thread
+     * may no longer create threads, and its first allocation would have to.
+     */
+    public static void startNativeCleaner() {
+        new Memory(8).clear();
+    }
+
+    /**
      * Runs {@code body} on a fresh platform thread and returns its result. Namespace changes made with
      * unshare/setns stay on that thread, which then ends: the JVM's other threads, and the caller, are
      * untouched.
