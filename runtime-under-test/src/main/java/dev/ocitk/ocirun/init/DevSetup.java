@@ -50,10 +50,18 @@ public final class DevSetup {
     /** Whether config.json bind-mounts /dev, in which case the runtime leaves its content alone (as runc does). */
     static boolean devIsBindMounted(List<Spec.Mount> mounts) {
         for (Spec.Mount m : mounts) {
-            String d = m.destination() == null ? "" : m.destination().replaceAll("/+$", "");
-            if ((d.equals("/dev") || d.equals("dev")) && list(m.options()).stream()
-                    .anyMatch(o -> o.equals("bind") || o.equals("rbind"))) {
-                return true;
+            String d = m.destination() == null ? "" : m.destination();
+            int end = d.length();
+            while (end > 1 && d.charAt(end - 1) == '/') {
+                end--; // no regex: the init runs this interpreted, on create's critical path
+            }
+            d = d.substring(0, end);
+            if (d.equals("/dev") || d.equals("dev")) {
+                for (String o : list(m.options())) {
+                    if (o.equals("bind") || o.equals("rbind")) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

@@ -146,8 +146,7 @@ public final class InitMain {
             if (spec.process() != null) {
                 executable = ProcessSetup.resolveExecutable(spec.process().args().get(0), list(spec.process().env()),
                         spec.process().cwd());
-                processSetup = new ProcessSetup(spec.process(), linux,
-                        w -> sync.send(SyncSocket.WARN, w.getBytes(StandardCharsets.UTF_8)));
+                processSetup = new ProcessSetup(spec.process(), linux, new WarnOverSync(sync));
             }
             dev.ocitk.ocirun.Timing.mark("init: ready");
             sync.send(SyncSocket.READY);
@@ -268,7 +267,7 @@ public final class InitMain {
             }
             StdioGuard.restore();
             processSetup.execute(executable, terminalSlave, cfg.firstControlFd(), cfg.fault(), seccomp,
-                    () -> Sys.writeFully(fifo, new byte[] {'0'}));
+                    new ReportExec(fifo));
         } catch (Throwable e) {
             String msg = e instanceof OcirunException ? e.getMessage() : "internal error in init: " + e;
             try {
@@ -290,6 +289,52 @@ public final class InitMain {
         Runtime.getRuntime().halt(1);
     }
 
+    // Classes rather than lambdas: the init runs interpreted on create's critical path, and a lambda
+    // the AppCDS training run did not meet costs its call site a few ms of method-handle work.
+
+    /** Forwards ProcessSetup's warnings to create, which logs them. */
+    private static final class WarnOverSync implements java.util.function.Consumer<String> {
+        private final SyncSocket sync;
+
+        WarnOverSync(SyncSocket sync) {
+            this.sync = sync;
+        }
+
+        @Override
+        public void accept(String warning) {
+            sync.send(SyncSocket.WARN, warning.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Tells start, over the exec fifo, that the next step is execve. */
+    private static final class ReportExec implements Runnable {
+        private final int fifo;
+
+        ReportExec(int fifo) {
+            this.fifo = fifo;
+        }
+
+        @Override
+        public void run() {
+            Sys.writeFully(fifo, new byte[] {'0'});
+        }
+    }
+
+    /** Ends the init with the status the signal's default action would give. */
+    @SuppressWarnings("removal")
+    private static final class HaltOnSignal implements sun.misc.SignalHandler {
+        private final int code;
+
+        HaltOnSignal(int code) {
+            this.code = code;
+        }
+
+        @Override
+        public void handle(sun.misc.Signal signal) {
+            Runtime.getRuntime().halt(code);
+        }
+    }
+
     /**
      * As PID 1 of its namespace the init only receives signals it handles; without handlers a
      * "kill TERM" of a created container would do nothing. These make the usual termination
@@ -301,7 +346,7 @@ public final class InitMain {
         for (Map.Entry<String, Integer> e : signals.entrySet()) {
             try {
                 int code = 128 + e.getValue();
-                sun.misc.Signal.handle(new sun.misc.Signal(e.getKey()), s -> Runtime.getRuntime().halt(code));
+                sun.misc.Signal.handle(new sun.misc.Signal(e.getKey()), new HaltOnSignal(code));
             } catch (IllegalArgumentException used) {
                 // the JVM reserves this signal for itself
             }

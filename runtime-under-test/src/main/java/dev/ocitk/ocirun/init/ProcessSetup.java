@@ -53,14 +53,16 @@ public final class ProcessSetup {
             effective = mask(caps.effective(), "effective", available) & permitted;
             inheritable = mask(caps.inheritable(), "inheritable", available);
             for (String name : list(caps.ambient())) {
-                Capability.parse(name).ifPresent(c -> {
-                    if ((permitted & inheritable & c.bit()) == 0) {
-                        warn.accept("ambient capability " + name + " left out: the kernel allows an ambient capability"
-                                + " only if it is both permitted and inheritable");
-                    } else {
-                        ambient.add(c);
-                    }
-                });
+                java.util.Optional<Capability> c = Capability.parse(name);
+                if (c.isEmpty()) {
+                    continue;
+                }
+                if ((permitted & inheritable & c.get().bit()) == 0) {
+                    warn.accept("ambient capability " + name + " left out: the kernel allows an ambient capability"
+                            + " only if it is both permitted and inheritable");
+                } else {
+                    ambient.add(c.get());
+                }
             }
         }
     }

@@ -202,30 +202,61 @@ public final class Creator {
             }
             Spawner.Request spawn = new Spawner.Request(InitLauncher.javaBinary(), InitLauncher.argv(base),
                     InitLauncher.env(), maps, base + 3, true, null);
-            boolean newMountNs = isNew("mount");
             Spawner.startNativeCleaner();
-            pid = Spawner.onFreshThread("ocirun-spawn-" + req.id(), () -> {
-                Namespaces.enter(nsFds, list(linux.namespaces()), map(linux.timeOffsets()));
-                if (newMountNs) {
-                    Namespaces.protectRuntimeFiles(System.getProperty("java.home"));
-                }
-                return Spawner.spawn(spawn);
-            });
-            fds.forEach(Sys::closeQuietly);
+            pid = Spawner.onFreshThread("ocirun-spawn-" + req.id(), new SpawnInNamespaces(nsFds, spawn));
+            for (int fd : fds) {
+                Sys.closeQuietly(fd);
+            }
             fds.clear();
         }
 
+        /**
+         * The body of the spawning thread: into the namespaces, then the init. A class rather than a
+         * lambda, like the other code on create's path: a lambda not met while the AppCDS archive was
+         * made costs its call site a few ms of method-handle work, interpreted, at every create.
+         */
+        private final class SpawnInNamespaces implements Spawner.Body {
+            private final Map<NamespaceType, Integer> nsFds;
+            private final Spawner.Request spawn;
+
+            SpawnInNamespaces(Map<NamespaceType, Integer> nsFds, Spawner.Request spawn) {
+                this.nsFds = nsFds;
+                this.spawn = spawn;
+            }
+
+            @Override
+            public int run() {
+                Namespaces.enter(nsFds, list(linux.namespaces()), map(linux.timeOffsets()));
+                if (isNew("mount")) {
+                    Namespaces.protectRuntimeFiles(System.getProperty("java.home"));
+                }
+                return Spawner.spawn(spawn);
+            }
+        }
+
         private boolean isNew(String namespaceType) {
-            return list(linux.namespaces()).stream()
-                    .anyMatch(n -> namespaceType.equals(n.type()) && (n.path() == null || n.path().isEmpty()));
+            for (LinuxSpec.Namespace n : list(linux.namespaces())) {
+                if (namespaceType.equals(n.type()) && (n.path() == null || n.path().isEmpty())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static List<String> strings(List<Path> paths) {
+            List<String> out = new ArrayList<>(paths.size());
+            for (Path p : paths) {
+                out.add(p.toString());
+            }
+            return out;
         }
 
         private ContainerState state(long startTime) {
             return new ContainerState(req.id(), bundle.toString(), rootfs.toString(), pid, startTime,
                     ContainerStatus.CREATING, created,
                     map(spec.annotations()), spec.process() != null,
-                    cgroups.dirs().stream().map(Path::toString).toList(),
-                    cgroups.created().stream().map(Path::toString).toList(),
+                    strings(cgroups.dirs()),
+                    strings(cgroups.created()),
                     spec.hooks() == null ? List.of() : list(spec.hooks().poststart()),
                     spec.hooks() == null ? List.of() : list(spec.hooks().poststop()));
         }
@@ -318,10 +349,11 @@ public final class Creator {
     /** The pid the container's own pid namespace sees: the last field of NSpid in /proc/PID/status. */
     static int namespacePid(int pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            for (String line : Files.readString(Path.of("/proc/" + pid + "/status")).split("\n")) {
                 if (line.startsWith("NSpid:")) {
-                    String[] f = line.substring(6).trim().split("\\s+");
-                    return Integer.parseInt(f[f.length - 1]);
+                    // Tab-separated, one pid per nested namespace; the last is the innermost.
+                    String f = line.substring(6).trim();
+                    return Integer.parseInt(f.substring(Math.max(f.lastIndexOf('\t'), f.lastIndexOf(' ')) + 1));
                 }
             }
         } catch (IOException | NumberFormatException e) {

@@ -96,6 +96,33 @@ public final class Spawner {
         }
     }
 
+    /** What {@link #onFreshThread} runs: returns a pid. */
+    public interface Body {
+        int run();
+    }
+
+    /** The fresh thread's run method; a class, not a lambda (create's start-up cost, see Creator). */
+    private static final class Runner implements Runnable {
+        private final Body body;
+        private final AtomicReference<Integer> result;
+        private final AtomicReference<Throwable> error;
+
+        Runner(Body body, AtomicReference<Integer> result, AtomicReference<Throwable> error) {
+            this.body = body;
+            this.result = result;
+            this.error = error;
+        }
+
+        @Override
+        public void run() {
+            try {
+                result.set(body.run());
+            } catch (Throwable e) {
+                error.set(e);
+            }
+        }
+    }
+
     /**
      * Starts JNA's cleaner thread, if it is not running yet, by allocating native memory once. Call
      * it before {@link #onFreshThread} when the body unshares a pid or time namespace: that thread
@@ -110,16 +137,10 @@ public final class Spawner {
      * unshare/setns stay on that thread, which then ends: the JVM's other threads, and the caller, are
      * untouched.
      */
-    public static <T> T onFreshThread(String name, java.util.function.Supplier<T> body) {
-        AtomicReference<T> result = new AtomicReference<>();
+    public static int onFreshThread(String name, Body body) {
+        AtomicReference<Integer> result = new AtomicReference<>();
         AtomicReference<Throwable> error = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.set(body.get());
-            } catch (Throwable e) {
-                error.set(e);
-            }
-        }, name);
+        Thread t = new Thread(new Runner(body, result, error), name);
         t.start();
         try {
             t.join();

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static dev.ocitk.ocirun.spec.Nulls.list;
 import static dev.ocitk.ocirun.spec.Nulls.map;
@@ -25,8 +24,6 @@ import static dev.ocitk.ocirun.spec.Nulls.map;
  * <p>Warnings (config.md#capabilities: unknown capabilities are logged, not fatal) are returned.
  */
 public final class SpecValidator {
-    private static final Pattern SEMVER = Pattern.compile(
-            "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-([0-9A-Za-z.-]+))?(?:\\+([0-9A-Za-z.-]+))?$");
     private static final Set<String> PROPAGATIONS = Set.of(
             "shared", "slave", "private", "unbindable", "rshared", "rslave", "rprivate", "runbindable");
 
@@ -63,13 +60,64 @@ public final class SpecValidator {
         if (v == null || v.isEmpty()) {
             throw error("ociVersion is required (config.md#specification-version)");
         }
-        var m = SEMVER.matcher(v);
-        if (!m.matches()) {
+        String major = semverMajor(v);
+        if (major == null) {
             throw error("ociVersion \"" + v + "\" is not SemVer 2.0.0");
         }
-        if (!"1".equals(m.group(1))) {
+        if (!"1".equals(major)) {
             throw error("ociVersion " + v + " is not supported: ocirun implements spec 1.x (1.0.0 to 1.3.0)");
         }
+    }
+
+    /**
+     * The major version if {@code v} is MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD] as this runtime reads
+     * SemVer (numbers without leading zeros; identifiers of [0-9A-Za-z.-]), else null. By hand rather
+     * than a regex: create runs this interpreted and compiling the pattern cost it a few ms.
+     */
+    static String semverMajor(String v) {
+        int i = 0;
+        String major = null;
+        for (int part = 0; part < 3; part++) {
+            int start = i;
+            while (i < v.length() && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == start || (i - start > 1 && v.charAt(start) == '0')) {
+                return null;
+            }
+            if (part == 0) {
+                major = v.substring(start, i);
+            }
+            if (part < 2) {
+                if (i >= v.length() || v.charAt(i) != '.') {
+                    return null;
+                }
+                i++;
+            }
+        }
+        for (char marker : new char[] {'-', '+'}) {
+            if (i < v.length() && v.charAt(i) == marker) {
+                int start = ++i;
+                while (i < v.length() && (Character.isLetterOrDigit(v.charAt(i)) && v.charAt(i) < 128
+                        || v.charAt(i) == '.' || v.charAt(i) == '-')) {
+                    i++;
+                }
+                if (i == start) {
+                    return null;
+                }
+            }
+        }
+        return i == v.length() ? major : null;
+    }
+
+    /** Whether every character of {@code s} is one of {@code allowed}. */
+    private static boolean onlyChars(String s, String allowed) {
+        for (int i = 0; i < s.length(); i++) {
+            if (allowed.indexOf(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Set<NamespaceType> namespaces(LinuxSpec linux) {
@@ -272,7 +320,7 @@ public final class SpecValidator {
                 if (r.type() != null && !Set.of("a", "b", "c").contains(r.type())) {
                     throw error("linux.resources.devices type must be a, b or c, got \"" + r.type() + "\"");
                 }
-                if (r.access() != null && !r.access().matches("[rwm]*")) {
+                if (r.access() != null && !onlyChars(r.access(), "rwm")) {
                     throw error("linux.resources.devices access must combine r, w and m, got \"" + r.access() + "\"");
                 }
             }
