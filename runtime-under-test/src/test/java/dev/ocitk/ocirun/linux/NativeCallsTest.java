@@ -36,7 +36,9 @@ class NativeCallsTest {
     }
 
     @Test
-    void aSuccessfulCheckedCallDoesNotThrow() {
+    void aSuccessfulCheckedCallDoesNotThrowEvenAfterAFailedOne() {
+        assertThatThrownBy(() -> LibC.open("/nonexistent/ocirun-test", Sys.O_RDONLY, 0))
+                .isInstanceOf(LastErrorException.class); // leaves errno set on this thread
         int fd = LibC.open("/dev/null", Sys.O_RDONLY | Sys.O_CLOEXEC, 0);
         assertThat(fd).isGreaterThan(2);
         LibC.close(fd);
