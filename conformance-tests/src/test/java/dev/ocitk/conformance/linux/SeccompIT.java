@@ -46,13 +46,25 @@ class SeccompIT {
     /** Tries mkdir and prints "created" or busybox's error message (which names the errno), then "done". */
     private static final String PROBE = "mkdir /ocitk-seccomp-probe 2>&1 && echo created; echo done";
 
+    /** Runs the probe under a SCMP_ACT_ERRNO rule for mkdir (with {@code errnoRet}, or none) and returns its output. */
+    private static String probeUnderErrnoRule(RuntimeUnderTest runtime, Integer errnoRet) {
+        Bundle bundle = runtime.bundle().edit(seccomp("SCMP_ACT_ALLOW", "SCMP_ACT_ERRNO", errnoRet, null))
+                .args(sh(PROBE)).build();
+        return Programs.runToCompletion(runtime, bundle);
+    }
+
+    /** create must fail, leave nothing behind and not run the program. */
+    private static void assertCreateFailsWithoutTrace(RuntimeUnderTest runtime, Bundle bundle, String what) {
+        assertError(runtime.tryCreate(bundle), what);
+
+        assertThat(runtime.leftoversOf(bundle.containerId(), bundle)).as("what the failed create left").isEmpty();
+        assertThat(bundle.out("ran")).as("mark of the program").isEmpty();
+    }
+
     @ConformanceTest
     @Requirement("linux.seccomp.rule-applied")
     void aSyscallNamedByAnErrnoRuleFailsWithEperm(RuntimeUnderTest runtime) {
-        Bundle bundle = runtime.bundle().edit(seccomp("SCMP_ACT_ALLOW", "SCMP_ACT_ERRNO", null, null))
-                .args(sh(PROBE)).build();
-
-        String out = Programs.runToCompletion(runtime, bundle);
+        String out = probeUnderErrnoRule(runtime, null);
 
         assertThat(out).as("mkdir under a SCMP_ACT_ERRNO rule, then the program's last line")
                 .contains("Operation not permitted").doesNotContain("created").endsWith("done\n");
@@ -61,10 +73,7 @@ class SeccompIT {
     @ConformanceTest
     @Requirement("linux.seccomp.errno-ret-applied")
     void theRulesErrnoRetIsTheErrorTheSyscallReturns(RuntimeUnderTest runtime) {
-        Bundle bundle = runtime.bundle().edit(seccomp("SCMP_ACT_ALLOW", "SCMP_ACT_ERRNO", EXDEV, null))
-                .args(sh(PROBE)).build();
-
-        String out = Programs.runToCompletion(runtime, bundle);
+        String out = probeUnderErrnoRule(runtime, EXDEV);
 
         // glibc says "Invalid cross-device link", musl "Cross-device link".
         assertThat(out).as("mkdir under a SCMP_ACT_ERRNO rule with errnoRet %d (EXDEV)", EXDEV)
@@ -79,10 +88,7 @@ class SeccompIT {
         Bundle bundle = runtime.bundle().edit(seccomp("SCMP_ACT_ALLOW", "SCMP_ACT_KILL", EXDEV, null))
                 .args(sh(mark("ran"))).buildUnvalidated();
 
-        assertError(runtime.tryCreate(bundle), "create with errnoRet on a SCMP_ACT_KILL rule");
-
-        assertThat(runtime.leftoversOf(bundle.containerId(), bundle)).as("what the failed create left").isEmpty();
-        assertThat(bundle.out("ran")).as("mark of the program").isEmpty();
+        assertCreateFailsWithoutTrace(runtime, bundle, "create with errnoRet on a SCMP_ACT_KILL rule");
     }
 
     @ConformanceTest
@@ -91,9 +97,6 @@ class SeccompIT {
         Bundle bundle = runtime.bundle().edit(seccomp("SCMP_ACT_ALLOW", "SCMP_ACT_ERRNO", null, EXDEV))
                 .args(sh(mark("ran"))).buildUnvalidated(); // linux.seccomp.defaultErrnoRet.action
 
-        assertError(runtime.tryCreate(bundle), "create with defaultErrnoRet on a SCMP_ACT_ALLOW default action");
-
-        assertThat(runtime.leftoversOf(bundle.containerId(), bundle)).as("what the failed create left").isEmpty();
-        assertThat(bundle.out("ran")).as("mark of the program").isEmpty();
+        assertCreateFailsWithoutTrace(runtime, bundle, "create with defaultErrnoRet on a SCMP_ACT_ALLOW default action");
     }
 }
